@@ -1,0 +1,105 @@
+//! Claim matching in one source: which sentences are evidence for which stance
+//! of which `[[claim]]`, held by whom — and which matches were set aside.
+
+use std::ops::Range;
+
+use super::attribution::{self, Attribution};
+use super::negation;
+use crate::rules::Claim;
+use crate::source::Document;
+
+/// A sentence that takes a stance on a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimEvidence {
+    /// Index of the claim in the slice given to [`match_claims`].
+    pub claim: usize,
+    /// Index of the stance in the claim.
+    pub stance: usize,
+    pub matched: Range<usize>,
+    pub sentence: Range<usize>,
+    /// The attributed speaker, or `None` when the source itself holds it.
+    pub holder: Option<String>,
+}
+
+/// A pattern match that is not evidence, kept for `concord explain`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedMatch {
+    pub claim: usize,
+    pub stance: usize,
+    pub matched: Range<usize>,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct ClaimMatches {
+    pub evidence: Vec<ClaimEvidence>,
+    pub skipped: Vec<SkippedMatch>,
+}
+
+/// Matches every claim against every sentence of `doc`.
+pub(super) fn match_claims(
+    doc: &Document,
+    sentences: &[Range<usize>],
+    attributions: &[Vec<Attribution>],
+    claims: &[Claim],
+) -> ClaimMatches {
+    let text = doc.text();
+    let mut out = ClaimMatches::default();
+    for (claim_index, claim) in claims.iter().enumerate() {
+        if !claim.applies_on(doc.published) {
+            continue;
+        }
+        for (sentence, attrs) in sentences.iter().zip(attributions) {
+            let sentence_text = &text[sentence.clone()];
+            if !claim.context.is_empty() && !claim.context.iter().any(|p| p.is_match(sentence_text)) {
+                continue;
+            }
+            for (stance_index, stance) in claim.stances.iter().enumerate() {
+                let found = first_evidence(text, sentence, stance, |matched, reason| {
+                    out.skipped.push(SkippedMatch {
+                        claim: claim_index,
+                        stance: stance_index,
+                        matched,
+                        reason,
+                    });
+                });
+                if let Some(matched) = found {
+                    let holder = attribution::nearest(attrs, &matched).and_then(|a| a.speaker.clone());
+                    out.evidence.push(ClaimEvidence {
+                        claim: claim_index,
+                        stance: stance_index,
+                        matched,
+                        sentence: sentence.clone(),
+                        holder,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The first match of `stance` in the sentence that no guard sets aside.
+fn first_evidence(
+    text: &str,
+    sentence: &Range<usize>,
+    stance: &crate::rules::Stance,
+    mut skip: impl FnMut(Range<usize>, String),
+) -> Option<Range<usize>> {
+    let sentence_text = &text[sentence.clone()];
+    for pattern in &stance.patterns {
+        for found in pattern.find_iter(sentence_text) {
+            let matched = sentence.start + found.start..sentence.start + found.end;
+            if let Some(unless) = stance.unless.iter().find(|u| u.is_match(sentence_text)) {
+                skip(matched, format!("the sentence matches `unless` pattern '{}'", unless.source));
+                continue;
+            }
+            if let Some(guard) = negation::governing_cue(text, sentence, &matched) {
+                skip(matched, format!("{} by \"{}\"", guard.reason, &text[guard.cue]));
+                continue;
+            }
+            return Some(matched);
+        }
+    }
+    None
+}

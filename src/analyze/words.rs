@@ -1,0 +1,83 @@
+//! Word tokens with byte spans, and the punctuation between them, which the
+//! attribution and negation heuristics read to find clause edges.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The text between the previous word (or the range start) and this one.
+    pub(crate) gap: &'t str,
+}
+
+impl Word<'_> {
+    pub(crate) fn lower(&self) -> String {
+        self.text.to_lowercase().replace('’', "'")
+    }
+
+    pub(crate) fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// True when nothing but spaces and Markdown link brackets separate this
+    /// word from the previous one ("the Kremlin [said](#)").
+    pub(crate) fn joined(&self) -> bool {
+        self.gap.chars().all(|c| c.is_whitespace() || matches!(c, '[' | ']' | '*' | '_'))
+    }
+
+    pub(crate) fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Words of `text[range]`: letters and digits, with inner `'` `’` `.` `-`
+/// kept ("U.S", "Trump’s", "30-day"). Spans are offsets into `text`.
+pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let slice = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut prev_end = 0;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if matches!(d, '\'' | '’' | '.' | '-' | '‑')
+                && slice[j + d.len_utf8()..].starts_with(char::is_alphanumeric)
+            {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push(Word {
+            text: &slice[i..end],
+            start: range.start + i,
+            end: range.start + end,
+            gap: &slice[prev_end..i],
+        });
+        prev_end = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_inner_marks() {
+        let text = "The U.S.-proposed 30-day truce, Trump’s [said](#).";
+        let w: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text).collect();
+        assert_eq!(w, ["The", "U.S", "proposed", "30-day", "truce", "Trump’s", "said"]);
+        let said = words(text, 0..text.len())[6];
+        assert!(said.joined());
+        assert_eq!(&text[said.span()], "said");
+    }
+}

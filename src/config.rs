@@ -1,0 +1,173 @@
+//! `concord.toml`: found in the current directory or its parents (or named with
+//! `--config`); paths in it are relative to the folder that holds it. Command
+//! line options are applied on top by the commands.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Problem, SourceFile};
+use crate::finding::Severity;
+use crate::toml_input;
+
+pub const CONFIG_FILE: &str = "concord.toml";
+
+/// The lowest severity that makes `check` exit 1, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Info => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// How `04/05/2025` is read by date facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    #[default]
+    Mdy,
+    Dmy,
+    Ymd,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuotesConfig {
+    pub min_words: usize,
+    pub min_similarity: f64,
+}
+
+impl Default for QuotesConfig {
+    fn default() -> Self {
+        QuotesConfig {
+            min_words: 6,
+            min_similarity: 0.6,
+        }
+    }
+}
+
+/// A reviewed finding, silenced with its reason kept.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accept {
+    pub fingerprint: Option<String>,
+    pub rule: Option<String>,
+    pub reason: String,
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    sources: Option<Vec<String>>,
+    rules: Option<Vec<String>>,
+    fail_on: Option<FailOn>,
+    date_order: Option<DateOrder>,
+    #[serde(default)]
+    quotes: QuotesConfig,
+    #[serde(default)]
+    accept: Vec<toml::Spanned<Accept>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The config file, when there is one (accept warnings point into it).
+    pub file: Option<SourceFile>,
+    pub sources: Vec<PathBuf>,
+    pub rules: Vec<PathBuf>,
+    pub fail_on: FailOn,
+    pub date_order: DateOrder,
+    pub quotes: QuotesConfig,
+    pub accept: Vec<Accept>,
+}
+
+impl Config {
+    /// The defaults, relative to `base`: documents in `base`, rules in `base/rules`.
+    fn defaults(base: &Path) -> Config {
+        Config {
+            file: None,
+            sources: vec![base.to_path_buf()],
+            rules: vec![base.join("rules")],
+            fail_on: FailOn::Warning,
+            date_order: DateOrder::default(),
+            quotes: QuotesConfig::default(),
+            accept: Vec::new(),
+        }
+    }
+}
+
+/// Loads `explicit`, or the nearest `concord.toml` from `cwd` upwards, or the
+/// defaults when there is none.
+pub fn load(explicit: Option<&Path>, cwd: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Config, Problem> {
+    let path = match explicit {
+        Some(path) => {
+            let path = cwd.join(path);
+            if !path.is_file() {
+                return Err(Problem::error(
+                    "concord::config::missing",
+                    format!("config file `{}` does not exist", shown(&path)),
+                )
+                .help("pass an existing file to --config, or leave it out to use concord.toml"));
+            }
+            path
+        }
+        None => match discover(cwd) {
+            Some(path) => path,
+            None => return Ok(Config::defaults(cwd)),
+        },
+    };
+    let base = path.parent().unwrap_or(cwd).to_path_buf();
+    let file = crate::source::read_text_file(&path, &shown(&path))?;
+    let raw: RawConfig = toml_input::parse(&file, 0, &file.text)?;
+    let mut config = Config::defaults(&base);
+    if let Some(sources) = raw.sources {
+        config.sources = sources.iter().map(|s| base.join(s)).collect();
+    }
+    if let Some(rules) = raw.rules {
+        config.rules = rules.iter().map(|s| base.join(s)).collect();
+    }
+    config.fail_on = raw.fail_on.unwrap_or(config.fail_on);
+    config.date_order = raw.date_order.unwrap_or_default();
+    config.quotes = raw.quotes;
+    config.accept = raw
+        .accept
+        .into_iter()
+        .map(|spanned| {
+            let span = spanned.span();
+            let mut accept = spanned.into_inner();
+            accept.span = span;
+            accept
+        })
+        .collect();
+    if let Some(bad) = config.accept.iter().find(|a| a.fingerprint.is_none() && a.rule.is_none()) {
+        return Err(Problem::error(
+            "concord::config::bad_accept",
+            format!("an [[accept]] entry in {} names no finding", file.name),
+        )
+        .in_file(&file)
+        .label(bad.span.clone(), "needs `fingerprint` or `rule`")
+        .help("copy the fingerprint of the finding from `concord check --format json`"));
+    }
+    config.file = Some(file);
+    Ok(config)
+}
+
+fn discover(cwd: &Path) -> Option<PathBuf> {
+    cwd.ancestors()
+        .map(|dir| dir.join(CONFIG_FILE))
+        .find(|candidate| candidate.is_file())
+}

@@ -1,0 +1,349 @@
+//! One diagnostic type for everything concord tells a user: input errors found
+//! while loading, failed rule examples, and findings across documents.
+//!
+//! miette gives one source per diagnostic, so evidence in another document is a
+//! `related` problem with its own [`Snippet`]. A `Snippet` windows long lines:
+//! news paragraphs are often one 600-character line, and a label under a line
+//! that the terminal wraps points nowhere.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, Severity, SourceCode, SourceSpan,
+    SpanContents,
+};
+
+/// A complete diagnostic: a stable code, a one-line message, labelled spans in
+/// one source, a help line, and related problems (other files).
+#[derive(Debug, Clone)]
+pub struct Problem {
+    code: String,
+    severity: Severity,
+    message: String,
+    source: Option<Snippet>,
+    labels: Vec<LabeledSpan>,
+    help: Option<String>,
+    related: Vec<Problem>,
+}
+
+impl Problem {
+    /// An error with `code` (e.g. `concord::rule::bad_regex`) and a message.
+    pub fn error(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            code: code.into(),
+            severity: Severity::Error,
+            message: message.into(),
+            source: None,
+            labels: Vec::new(),
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Attaches the file the labels point into (a config or rule file: labels
+    /// are shown with a line of context).
+    pub fn in_file(mut self, file: &SourceFile) -> Self {
+        self.source = Some(Snippet {
+            file: file.clone(),
+            labels: Vec::new(),
+            prose: false,
+        });
+        self
+    }
+
+    /// Attaches a document: each label is shown alone on its line (or a window
+    /// of it), without neighbouring paragraphs.
+    pub fn in_document(mut self, file: &SourceFile) -> Self {
+        self.source = Some(Snippet {
+            file: file.clone(),
+            labels: Vec::new(),
+            prose: true,
+        });
+        self
+    }
+
+    /// Labels `span` (byte offsets into the attached file).
+    pub fn label(mut self, span: Range<usize>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let text = (!text.is_empty()).then_some(text);
+        if let Some(source) = &mut self.source {
+            source.labels.push(span.clone());
+        }
+        self.labels
+            .push(LabeledSpan::new(text, span.start, span.end - span.start));
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, problem: Problem) -> Self {
+        self.related.push(problem);
+        self
+    }
+
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl Diagnostic for Problem {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|p| p as &dyn Diagnostic)))
+    }
+}
+
+/// A file's name (as shown to the user) and its whole text, shared cheaply.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: Arc<str>,
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Lines longer than this are shown as a window around the label.
+const MAX_LINE_WIDTH: usize = 100;
+
+/// A [`SourceFile`] as miette reads it for one diagnostic. Short lines are shown
+/// whole with their neighbours; a long line is cut to a window around the span.
+#[derive(Debug, Clone)]
+struct Snippet {
+    file: SourceFile,
+    /// The diagnostic's own label spans: a window is never refused for one.
+    labels: Vec<Range<usize>>,
+    /// Prose: no context lines, and labels on different lines never share a
+    /// snippet (a paragraph between them would be shown unlabelled).
+    prose: bool,
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &str = &self.file.text;
+        let start = span.offset();
+        let end = start + span.len();
+        if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return Err(MietteError::OutOfBounds);
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..]
+            .find('\n')
+            .map_or(text.len(), |i| end + i)
+            .max(end);
+        let line_end = if text[..line_end].ends_with('\r') {
+            line_end - 1
+        } else {
+            line_end
+        };
+        let one_line = !text[start..end].contains('\n');
+        let long = text[line_start..line_end].chars().count() > MAX_LINE_WIDTH;
+        let is_label = self.labels.contains(&(start..end));
+        if self.prose && !one_line && !is_label {
+            return Err(MietteError::OutOfBounds);
+        }
+        let line = text[..line_start].matches('\n').count();
+        if before == 0 && after == 0 {
+            // miette locates a label (for the `[file:line:col]` header) this way.
+            let column = text[line_start..start].chars().count();
+            let count = text[start..end].matches('\n').count() + 1;
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.file.name.to_string(),
+                &text.as_bytes()[start..end],
+                (start..end).into(),
+                line,
+                column,
+                count,
+            )));
+        }
+        if !(one_line && long) {
+            if self.prose {
+                // Whole lines, exactly the ones the span touches.
+                let count = text[line_start..line_end].matches('\n').count() + 1;
+                return Ok(Box::new(MietteSpanContents::new_named(
+                    self.file.name.to_string(),
+                    &text.as_bytes()[line_start..line_end],
+                    (line_start..line_end).into(),
+                    line,
+                    0,
+                    count,
+                )));
+            }
+            let contents = text.read_span(span, before, after)?;
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.file.name.to_string(),
+                contents.data(),
+                *contents.span(),
+                contents.line(),
+                contents.column(),
+                contents.line_count(),
+            )));
+        }
+        // miette asks for the union of nearby labels; two far-apart labels on
+        // one long line read better as two windows.
+        let width = text[start..end].chars().count();
+        if width > MAX_LINE_WIDTH && !is_label {
+            return Err(MietteError::OutOfBounds);
+        }
+        let pad = MAX_LINE_WIDTH.saturating_sub(width) / 2;
+        let from = window_start(text, line_start, start, pad);
+        let to = window_end(text, end, line_end, pad);
+        let column = text[line_start..from].chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.file.name.to_string(),
+            &text.as_bytes()[from..to],
+            (from..to).into(),
+            line,
+            column,
+            1,
+        )))
+    }
+}
+
+/// Up to `pad` characters before `start`, not before `floor`, begun at a word.
+fn window_start(text: &str, floor: usize, start: usize, pad: usize) -> usize {
+    let mut from = start;
+    for (taken, (i, _)) in text[floor..start].char_indices().rev().enumerate() {
+        if taken >= pad {
+            break;
+        }
+        from = floor + i;
+    }
+    if from > floor {
+        if let Some(space) = text[from..start].find(' ') {
+            from += space + 1;
+        }
+    }
+    from
+}
+
+/// Up to `pad` characters after `end`, not past `ceiling`, ended at a word.
+fn window_end(text: &str, end: usize, ceiling: usize, pad: usize) -> usize {
+    let mut to = end;
+    for (taken, (i, c)) in text[end..ceiling].char_indices().enumerate() {
+        if taken >= pad {
+            break;
+        }
+        to = end + i + c.len_utf8();
+    }
+    if to < ceiling {
+        if let Some(space) = text[end..to].rfind(' ') {
+            to = end + space;
+        }
+    }
+    to
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_line_is_windowed_at_word_boundaries() {
+        let line = "word ".repeat(60);
+        let text = format!("{line}TARGET {line}\n");
+        let start = text.find("TARGET").unwrap();
+        let snippet = Snippet {
+            file: SourceFile::new("t.txt", text.clone()),
+            labels: vec![start..start + 6],
+            prose: true,
+        };
+        let contents = snippet.read_span(&(start, 6).into(), 1, 1).unwrap();
+        let shown = std::str::from_utf8(contents.data()).unwrap();
+        assert!(shown.contains("TARGET"));
+        assert!(shown.chars().count() <= MAX_LINE_WIDTH);
+        assert!(shown.starts_with("word") && shown.ends_with("word"));
+        assert_eq!(contents.line(), 0);
+        assert_eq!(contents.column(), text[..contents.span().offset()].len());
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole() {
+        let text = "first\nsecond line\nthird\n";
+        let snippet = Snippet {
+            file: SourceFile::new("t.txt", text),
+            labels: vec![6..12],
+            prose: true,
+        };
+        let contents = snippet.read_span(&(6, 6).into(), 1, 1).unwrap();
+        assert_eq!(contents.data(), b"second line");
+        let located = snippet.read_span(&(13, 4).into(), 0, 0).unwrap();
+        assert_eq!((located.line(), located.column()), (1, 7));
+    }
+
+    #[test]
+    fn far_apart_labels_on_one_long_line_are_not_merged() {
+        let text = format!("A{}B\n", "x ".repeat(200));
+        let snippet = Snippet {
+            file: SourceFile::new("t.txt", text.clone()),
+            labels: vec![0..1, text.len() - 2..text.len() - 1],
+            prose: true,
+        };
+        assert!(snippet.read_span(&(0, text.len() - 1).into(), 1, 1).is_err());
+        assert!(snippet.read_span(&(0, 1).into(), 1, 1).is_ok());
+    }
+}

@@ -1,0 +1,149 @@
+//! Findings: plain serializable data that `compare` produces and every
+//! renderer reads. Nothing here knows how it will be displayed.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Conflict,
+    Agreement,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Conflict => "concord::conflict",
+            Kind::Agreement => "concord::agree",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Conflict => "conflict",
+            Kind::Agreement => "agreement",
+        }
+    }
+
+    /// Agreements are reported, never failed on.
+    pub fn is_problem(self) -> bool {
+        !matches!(self, Kind::Agreement)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub kind: Kind,
+    pub code: &'static str,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    pub fingerprint: String,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub file: String,
+    pub outlet: String,
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+    pub excerpt: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A finding's identity for `[[accept]]`: rule, kind, and each piece of
+/// evidence's file, stance and text (whitespace folded), never byte offsets, so
+/// edits elsewhere in a document keep the fingerprint.
+pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
+    let mut parts: Vec<String> = evidence
+        .iter()
+        .map(|e| {
+            let excerpt = e.excerpt.split_whitespace().collect::<Vec<_>>().join(" ");
+            format!("{}\u{1f}{}\u{1f}{}", e.file, e.stance.as_deref().unwrap_or(""), excerpt)
+        })
+        .collect();
+    parts.sort();
+    parts.dedup();
+    let mut hash = Fnv::new();
+    hash.write(rule);
+    hash.write(kind.as_str());
+    for part in &parts {
+        hash.write(part);
+    }
+    format!("{:016x}", hash.0)
+}
+
+/// FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn write(&mut self, text: &str) {
+        for byte in text.bytes().chain([0xff]) {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(start: usize, excerpt: &str) -> Evidence {
+        Evidence {
+            file: "a.txt".into(),
+            outlet: "A".into(),
+            span: Span { start, end: start + 3 },
+            line: 1,
+            column: 1,
+            excerpt: excerpt.into(),
+            stance: Some("no".into()),
+            holder: None,
+        }
+    }
+
+    #[test]
+    fn fingerprint_ignores_offsets_but_not_text() {
+        let a = fingerprint("r", Kind::Conflict, &[evidence(10, "no  plans")]);
+        let moved = fingerprint("r", Kind::Conflict, &[evidence(99, "no plans")]);
+        let edited = fingerprint("r", Kind::Conflict, &[evidence(10, "no talks")]);
+        assert_eq!(a, moved);
+        assert_ne!(a, edited);
+        assert_ne!(a, fingerprint("s", Kind::Conflict, &[evidence(10, "no plans")]));
+    }
+}

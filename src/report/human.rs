@@ -1,0 +1,79 @@
+//! The human report: one miette diagnostic per finding, with a labelled span
+//! in every source involved (each source a related diagnostic naming its
+//! outlet), the rule's question as help, and a closing count.
+
+use std::collections::BTreeMap;
+
+use miette::Severity as MietteSeverity;
+
+use crate::diagnostic::Problem;
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::source::Document;
+
+/// A finding as a diagnostic over the documents it cites.
+pub fn finding_problem(finding: &Finding, docs: &[Document]) -> Problem {
+    let severity = match finding.severity {
+        Severity::Error => MietteSeverity::Error,
+        Severity::Warning => MietteSeverity::Warning,
+        Severity::Info => MietteSeverity::Advice,
+    };
+    let mut by_file: BTreeMap<&str, Vec<&Evidence>> = BTreeMap::new();
+    let mut order = Vec::new();
+    for ev in &finding.evidence {
+        if !by_file.contains_key(ev.file.as_str()) {
+            order.push(ev.file.as_str());
+        }
+        by_file.entry(&ev.file).or_default().push(ev);
+    }
+    let mut problem = Problem::error(finding.code, format!("{}: {}", finding.rule, finding.message))
+        .with_severity(severity);
+    if let Some(help) = &finding.help {
+        problem = problem.help(help.clone());
+    }
+    for file in order {
+        let evidence = &by_file[file];
+        let Some(doc) = docs.iter().find(|d| d.name() == file) else {
+            continue;
+        };
+        let mut related = Problem::error(finding.code, format!("in {}", doc.outlet))
+            .with_severity(severity)
+            .in_document(&doc.file);
+        for ev in evidence {
+            related = related.label(ev.span.start..ev.span.end, label(ev));
+        }
+        problem = problem.related(related);
+    }
+    problem
+}
+
+fn label(ev: &Evidence) -> String {
+    match (&ev.stance, &ev.holder) {
+        (Some(stance), Some(holder)) => format!("{stance} — {holder}"),
+        (Some(stance), None) => stance.clone(),
+        (None, Some(holder)) => holder.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// "5 sources, 4 rules: 2 conflicts, 1 agreement (not shown: --show agree)".
+pub fn summary_line(sources: usize, rules: usize, findings: &[Finding], shown_agree: bool, accepted: usize) -> String {
+    let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let conflicts = count(Kind::Conflict);
+    let agreements = count(Kind::Agreement);
+    let mut parts = vec![plural(conflicts, "conflict")];
+    let mut agree = plural(agreements, "agreement");
+    if agreements > 0 && !shown_agree {
+        agree.push_str(" (shown with --show agree)");
+    }
+    parts.push(agree);
+    if accepted > 0 {
+        parts.push(format!("{accepted} accepted"));
+    }
+    format!(
+        "concord: {}, {}: {}",
+        plural(sources, "source"),
+        plural(rules, "rule"),
+        parts.join(", ")
+    )
+}

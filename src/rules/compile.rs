@@ -1,0 +1,276 @@
+//! Raw rules → validated rules: patterns compiled, ids checked, stance names
+//! and examples cross-checked. Every refusal is a diagnostic on the span of the
+//! offending value inside the rule file.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use toml::Spanned;
+
+use super::pattern::{Pattern, PatternError};
+use super::raw::{RawClaim, RawClaimExample, RawRuleFile};
+use crate::diagnostic::{Problem, SourceFile};
+use crate::finding::Severity;
+use crate::toml_input;
+
+/// The stance name examples use to say "no stance is evidenced".
+pub const NO_STANCE: &str = "none";
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    pub question: Option<String>,
+    pub severity: Severity,
+    pub context: Vec<Pattern>,
+    pub stances: Vec<Stance>,
+    /// Inclusive range of publication dates the rule applies to.
+    pub published: Option<(Date, Date)>,
+    pub examples: Vec<ClaimExample>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Stance {
+    pub name: String,
+    pub patterns: Vec<Pattern>,
+    pub unless: Vec<Pattern>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClaimExample {
+    pub text: String,
+    pub expect: String,
+    pub holder: Option<String>,
+    pub published: Option<Date>,
+    /// Where the example sits in the rule file (its `expect` value).
+    pub span: Range<usize>,
+}
+
+/// Where a rule was defined: the file and the span of its `id`.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub file: SourceFile,
+    pub id_span: Range<usize>,
+}
+
+impl Claim {
+    /// Does the rule cover a source published on `date` (or of unknown date)?
+    pub fn applies_on(&self, date: Option<Date>) -> bool {
+        match (self.published, date) {
+            (Some((from, to)), Some(date)) => from <= date && date <= to,
+            (Some(_), None) => false,
+            (None, _) => true,
+        }
+    }
+}
+
+/// Compiles one parsed rule file, collecting every problem in it.
+pub(super) fn compile_file(file: &SourceFile, raw: RawRuleFile) -> Result<Vec<Claim>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    for (kind, value) in [("fact", &raw.fact), ("quote", &raw.quote), ("speaker", &raw.speaker)] {
+        if let Some(value) = value {
+            problems.push(
+                Problem::error(
+                    "concord::rule::unsupported",
+                    format!("`[[{kind}]]` rules are not supported by this version of concord"),
+                )
+                .in_file(file)
+                .label(value.span(), "not checked yet")
+                .help("only [[claim]] rules are checked so far; move this rule to a file concord does not read"),
+            );
+        }
+    }
+    let mut claims = Vec::new();
+    for raw_claim in raw.claim {
+        match compile_claim(file, raw_claim) {
+            Ok(claim) => claims.push(claim),
+            Err(mut errs) => problems.append(&mut errs),
+        }
+    }
+    if problems.is_empty() {
+        Ok(claims)
+    } else {
+        Err(problems)
+    }
+}
+
+fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let id = raw.id.get_ref().clone();
+    if !is_kebab_case(&id) {
+        problems.push(
+            Problem::error("concord::rule::bad_id", format!("rule id `{id}` is not kebab-case"))
+                .in_file(file)
+                .label(raw.id.span(), "lowercase words joined by `-`")
+                .help(format!("e.g. id = \"{}\"", to_kebab_case(&id))),
+        );
+    }
+    let context = compile_patterns(file, &raw.context, &mut problems);
+    let mut stances = Vec::new();
+    for (name, stance) in &raw.stances.get_ref().0 {
+        if name == NO_STANCE {
+            problems.push(
+                Problem::error("concord::rule::reserved_stance", format!("`{NO_STANCE}` cannot name a stance"))
+                    .in_file(file)
+                    .label(raw.stances.span(), format!("in these stances of `{id}`"))
+                    .help(format!("`{NO_STANCE}` is how examples say that no stance matches; rename the stance")),
+            );
+        }
+        if stance.patterns.is_empty() {
+            problems.push(
+                Problem::error("concord::rule::empty_stance", format!("stance `{name}` of `{id}` has no patterns"))
+                    .in_file(file)
+                    .label(raw.stances.span(), "give every stance at least one pattern"),
+            );
+        }
+        stances.push(Stance {
+            name: name.clone(),
+            patterns: compile_patterns(file, &stance.patterns, &mut problems),
+            unless: compile_patterns(file, &stance.unless, &mut problems),
+        });
+    }
+    if stances.is_empty() {
+        problems.push(
+            Problem::error("concord::rule::no_stances", format!("claim `{id}` has no stances"))
+                .in_file(file)
+                .label(raw.stances.span(), "empty")
+                .help("add at least one stance, e.g. yes = [\"pattern\"]"),
+        );
+    }
+    let published = raw
+        .published
+        .as_ref()
+        .and_then(|window| push_err(date_window(file, window), &mut problems));
+    let examples = raw
+        .example
+        .iter()
+        .filter_map(|ex| push_err(compile_example(file, ex, &stances), &mut problems))
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Claim {
+        id,
+        question: raw.question,
+        severity: raw.severity.unwrap_or(Severity::Warning),
+        context,
+        stances,
+        published,
+        examples,
+        origin: Origin {
+            file: file.clone(),
+            id_span: raw.id.span(),
+        },
+    })
+}
+
+fn push_err<T>(result: Result<T, Problem>, problems: &mut Vec<Problem>) -> Option<T> {
+    result.map_err(|p| problems.push(p)).ok()
+}
+
+fn compile_example(file: &SourceFile, raw: &RawClaimExample, stances: &[Stance]) -> Result<ClaimExample, Problem> {
+    let expect = raw.expect.get_ref();
+    if expect != NO_STANCE && !stances.iter().any(|s| &s.name == expect) {
+        let names: Vec<String> = stances
+            .iter()
+            .map(|s| s.name.clone())
+            .chain([NO_STANCE.to_string()])
+            .collect();
+        return Err(Problem::error(
+            "concord::rule::unknown_stance",
+            format!("example expects `{expect}`, which is not a stance of this claim"),
+        )
+        .in_file(file)
+        .label(raw.expect.span(), "not a stance")
+        .help(toml_input::suggestion(expect, &names, "stance")));
+    }
+    let published = raw.published.as_ref().map(|d| toml_input::to_date(file, d)).transpose()?;
+    Ok(ClaimExample {
+        text: raw.text.get_ref().clone(),
+        expect: expect.clone(),
+        holder: raw.holder.as_ref().map(|h| h.get_ref().clone()),
+        published,
+        span: raw.expect.span(),
+    })
+}
+
+fn date_window(
+    file: &SourceFile,
+    window: &Spanned<Vec<Spanned<toml::value::Datetime>>>,
+) -> Result<(Date, Date), Problem> {
+    let bad = |why: &str| {
+        Problem::error("concord::rule::bad_window", format!("`published` {why}"))
+            .in_file(file)
+            .label(window.span(), "expected [first-date, last-date]")
+            .help("e.g. published = [2025-04-01, 2025-04-07]")
+    };
+    let [from, to] = window.get_ref().as_slice() else {
+        return Err(bad("needs exactly two dates"));
+    };
+    let (from, to) = (toml_input::to_date(file, from)?, toml_input::to_date(file, to)?);
+    if from > to {
+        return Err(bad("ends before it starts"));
+    }
+    Ok((from, to))
+}
+
+fn compile_patterns(file: &SourceFile, raw: &[Spanned<String>], problems: &mut Vec<Problem>) -> Vec<Pattern> {
+    raw.iter()
+        .filter_map(|p| push_err(compile_pattern(file, p), problems))
+        .collect()
+}
+
+fn compile_pattern(file: &SourceFile, raw: &Spanned<String>) -> Result<Pattern, Problem> {
+    Pattern::compile(raw.get_ref()).map_err(|err| pattern_problem(file, raw, &err))
+}
+
+fn pattern_problem(file: &SourceFile, raw: &Spanned<String>, err: &PatternError) -> Problem {
+    let span = raw.span();
+    let written = &file.text[span.clone()];
+    let verbatim = written.len() == raw.get_ref().len() + 2 && &written[1..written.len() - 1] == raw.get_ref();
+    let (label_span, label) = match &err.at {
+        Some(at) if verbatim => {
+            let start = span.start + 1 + at.start;
+            let end = (span.start + 1 + at.end.max(at.start + 1)).min(span.end - 1);
+            (start..end.max(start), err.message.clone())
+        }
+        _ => (span, err.message.clone()),
+    };
+    Problem::error("concord::rule::bad_regex", "this pattern is not a valid regular expression")
+        .in_file(file)
+        .label(label_span, label)
+        .help("patterns use the syntax of the `regex` crate; escape literal characters such as ( [ . ? with a backslash, and prefer '…' literal strings so backslashes stay single")
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+fn to_kebab_case(id: &str) -> String {
+    let words: Vec<String> = id
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() {
+        "my-rule".into()
+    } else {
+        words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_case_ids() {
+        assert!(is_kebab_case("call-planned-april-4"));
+        assert!(!is_kebab_case("Call_Planned"));
+        assert!(!is_kebab_case("a--b"));
+        assert_eq!(to_kebab_case("Call_Planned april"), "call-planned-april");
+    }
+}

@@ -1,0 +1,9 @@
+//! Documents: the files of a document set, their metadata (from `sources.toml`
+//! or `+++` front matter), their text, and byte spans mapped to lines.
+
+mod document;
+mod load;
+mod manifest;
+
+pub use document::{Document, Metadata};
+pub use load::{load_sources, read_text as read_text_file};
