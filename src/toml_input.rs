@@ -64,12 +64,25 @@ fn classify(
             Some(format!("add `{field} = …` to this table")),
         );
     }
+    if let Some(wanted) = message.strip_prefix("wanted ") {
+        // toml's wording for a non-string where a name (an enum) belongs.
+        let wanted = wanted.replace("string or table", "string");
+        return (
+            "concord::toml::wrong_type",
+            "a value has the wrong type".into(),
+            format!("expected a {wanted}"),
+            None,
+        );
+    }
     if message.starts_with("invalid type") || message.starts_with("invalid length") {
+        let help = message
+            .contains("TOML datetime")
+            .then(|| "write dates as bare TOML dates, without quotes: 2025-04-04".to_string());
         return (
             "concord::toml::wrong_type",
             "a value has the wrong type".into(),
             message.to_string(),
-            None,
+            help,
         );
     }
     if message.starts_with("duplicate key") {

@@ -64,8 +64,9 @@ impl Claim {
     }
 }
 
-/// Compiles one parsed rule file, collecting every problem in it.
-pub(super) fn compile_file(file: &SourceFile, raw: RawRuleFile) -> Result<Vec<Claim>, Vec<Problem>> {
+/// Compiles one parsed rule file: the claims that compiled, and every problem
+/// found (the valid claims are still checked for duplicate ids).
+pub(super) fn compile_file(file: &SourceFile, raw: RawRuleFile) -> (Vec<Claim>, Vec<Problem>) {
     let mut problems = Vec::new();
     for (kind, value) in [("fact", &raw.fact), ("quote", &raw.quote), ("speaker", &raw.speaker)] {
         if let Some(value) = value {
@@ -87,11 +88,7 @@ pub(super) fn compile_file(file: &SourceFile, raw: RawRuleFile) -> Result<Vec<Cl
             Err(mut errs) => problems.append(&mut errs),
         }
     }
-    if problems.is_empty() {
-        Ok(claims)
-    } else {
-        Err(problems)
-    }
+    (claims, problems)
 }
 
 fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>> {

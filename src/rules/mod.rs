@@ -58,10 +58,9 @@ pub fn load_rules(paths: &[PathBuf], shown: &dyn Fn(&Path) -> String) -> Result<
     files.dedup();
     let mut rules = RuleSet::default();
     for path in &files {
-        match load_file(path, &shown(path)) {
-            Ok(mut claims) => rules.claims.append(&mut claims),
-            Err(mut errs) => problems.append(&mut errs),
-        }
+        let (mut claims, mut errs) = load_file(path, &shown(path));
+        rules.claims.append(&mut claims);
+        problems.append(&mut errs);
     }
     problems.extend(duplicate_ids(&rules));
     if problems.is_empty() {
@@ -71,10 +70,13 @@ pub fn load_rules(paths: &[PathBuf], shown: &dyn Fn(&Path) -> String) -> Result<
     }
 }
 
-fn load_file(path: &Path, shown: &str) -> Result<Vec<Claim>, Vec<Problem>> {
-    let file = crate::source::read_text_file(path, shown).map_err(|p| vec![p])?;
-    let raw: raw::RawRuleFile = toml_input::parse(&file, 0, &file.text).map_err(|p| vec![p])?;
-    compile::compile_file(&file, raw)
+fn load_file(path: &Path, shown: &str) -> (Vec<Claim>, Vec<Problem>) {
+    let parsed = crate::source::read_text_file(path, shown)
+        .and_then(|file| toml_input::parse(&file, 0, &file.text).map(|raw| (file, raw)));
+    match parsed {
+        Ok((file, raw)) => compile::compile_file(&file, raw),
+        Err(problem) => (Vec::new(), vec![problem]),
+    }
 }
 
 fn collect_rule_files(folder: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
