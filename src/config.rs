@@ -112,7 +112,11 @@ impl Config {
 
 /// Loads `explicit`, or the nearest `concord.toml` from `cwd` upwards, or the
 /// defaults when there is none.
-pub fn load(explicit: Option<&Path>, cwd: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Config, Problem> {
+pub fn load(
+    explicit: Option<&Path>,
+    cwd: &Path,
+    shown: &dyn Fn(&Path) -> String,
+) -> Result<Config, Problem> {
     let path = match explicit {
         Some(path) => {
             let path = cwd.join(path);
@@ -153,7 +157,11 @@ pub fn load(explicit: Option<&Path>, cwd: &Path, shown: &dyn Fn(&Path) -> String
             accept
         })
         .collect();
-    if let Some(bad) = config.accept.iter().find(|a| a.fingerprint.is_none() && a.rule.is_none()) {
+    if let Some(bad) = config
+        .accept
+        .iter()
+        .find(|a| a.fingerprint.is_none() && a.rule.is_none())
+    {
         return Err(Problem::error(
             "concord::config::bad_accept",
             format!("an [[accept]] entry in {} names no finding", file.name),

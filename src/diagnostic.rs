@@ -18,7 +18,11 @@ use miette::{
 /// A complete diagnostic: a stable code, a one-line message, labelled spans in
 /// one source, a help line, and related problems (other files).
 #[derive(Debug, Clone)]
-pub struct Problem {
+pub struct Problem(Box<Parts>);
+
+/// Boxed so that `Result<T, Problem>` stays small on the happy path.
+#[derive(Debug, Clone)]
+struct Parts {
     code: String,
     severity: Severity,
     message: String,
@@ -31,7 +35,7 @@ pub struct Problem {
 impl Problem {
     /// An error with `code` (e.g. `concord::rule::bad_regex`) and a message.
     pub fn error(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem {
+        Problem(Box::new(Parts {
             code: code.into(),
             severity: Severity::Error,
             message: message.into(),
@@ -39,18 +43,18 @@ impl Problem {
             labels: Vec::new(),
             help: None,
             related: Vec::new(),
-        }
+        }))
     }
 
     pub fn with_severity(mut self, severity: Severity) -> Self {
-        self.severity = severity;
+        self.0.severity = severity;
         self
     }
 
     /// Attaches the file the labels point into (a config or rule file: labels
     /// are shown with a line of context).
     pub fn in_file(mut self, file: &SourceFile) -> Self {
-        self.source = Some(Snippet {
+        self.0.source = Some(Snippet {
             file: file.clone(),
             labels: Vec::new(),
             prose: false,
@@ -61,7 +65,7 @@ impl Problem {
     /// Attaches a document: each label is shown alone on its line (or a window
     /// of it), without neighbouring paragraphs.
     pub fn in_document(mut self, file: &SourceFile) -> Self {
-        self.source = Some(Snippet {
+        self.0.source = Some(Snippet {
             file: file.clone(),
             labels: Vec::new(),
             prose: true,
@@ -73,40 +77,41 @@ impl Problem {
     pub fn label(mut self, span: Range<usize>, text: impl Into<String>) -> Self {
         let text = text.into();
         let text = (!text.is_empty()).then_some(text);
-        if let Some(source) = &mut self.source {
+        if let Some(source) = &mut self.0.source {
             source.labels.push(span.clone());
         }
-        self.labels
+        self.0
+            .labels
             .push(LabeledSpan::new(text, span.start, span.end - span.start));
         self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.0.help = Some(help.into());
         self
     }
 
     pub fn related(mut self, problem: Problem) -> Self {
-        self.related.push(problem);
+        self.0.related.push(problem);
         self
     }
 
     pub fn code(&self) -> &str {
-        &self.code
+        &self.0.code
     }
 
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     pub fn severity(&self) -> Severity {
-        self.severity
+        self.0.severity
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.0.message)
     }
 }
 
@@ -114,35 +119,38 @@ impl std::error::Error for Problem {}
 
 impl Diagnostic for Problem {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.code))
+        Some(Box::new(&self.0.code))
     }
 
     fn severity(&self) -> Option<Severity> {
-        Some(self.severity)
+        Some(self.0.severity)
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
+        self.0
+            .help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.0.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if self.labels.is_empty() {
+        if self.0.labels.is_empty() {
             return None;
         }
-        Some(Box::new(self.labels.iter().cloned()))
+        Some(Box::new(self.0.labels.iter().cloned()))
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
-        if self.related.is_empty() {
+        if self.0.related.is_empty() {
             return None;
         }
-        Some(Box::new(self.related.iter().map(|p| p as &dyn Diagnostic)))
+        Some(Box::new(
+            self.0.related.iter().map(|p| p as &dyn Diagnostic),
+        ))
     }
 }
 
@@ -299,6 +307,7 @@ fn window_end(text: &str, end: usize, ceiling: usize, pad: usize) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // label lists that happen to hold one span
 mod tests {
     use super::*;
 
@@ -343,7 +352,11 @@ mod tests {
             labels: vec![0..1, text.len() - 2..text.len() - 1],
             prose: true,
         };
-        assert!(snippet.read_span(&(0, text.len() - 1).into(), 1, 1).is_err());
+        assert!(
+            snippet
+                .read_span(&(0, text.len() - 1).into(), 1, 1)
+                .is_err()
+        );
         assert!(snippet.read_span(&(0, 1).into(), 1, 1).is_ok());
     }
 }

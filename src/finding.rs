@@ -90,7 +90,12 @@ pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
         .iter()
         .map(|e| {
             let excerpt = e.excerpt.split_whitespace().collect::<Vec<_>>().join(" ");
-            format!("{}\u{1f}{}\u{1f}{}", e.file, e.stance.as_deref().unwrap_or(""), excerpt)
+            format!(
+                "{}\u{1f}{}\u{1f}{}",
+                e.file,
+                e.stance.as_deref().unwrap_or(""),
+                excerpt
+            )
         })
         .collect();
     parts.sort();
@@ -128,7 +133,10 @@ mod tests {
         Evidence {
             file: "a.txt".into(),
             outlet: "A".into(),
-            span: Span { start, end: start + 3 },
+            span: Span {
+                start,
+                end: start + 3,
+            },
             line: 1,
             column: 1,
             excerpt: excerpt.into(),
@@ -144,6 +152,9 @@ mod tests {
         let edited = fingerprint("r", Kind::Conflict, &[evidence(10, "no talks")]);
         assert_eq!(a, moved);
         assert_ne!(a, edited);
-        assert_ne!(a, fingerprint("s", Kind::Conflict, &[evidence(10, "no plans")]));
+        assert_ne!(
+            a,
+            fingerprint("s", Kind::Conflict, &[evidence(10, "no plans")])
+        );
     }
 }

@@ -11,7 +11,10 @@ use concord::report::Style;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Ok(cwd) = std::env::current_dir() else {
-        let _ = writeln!(std::io::stderr(), "concord: cannot read the current directory");
+        let _ = writeln!(
+            std::io::stderr(),
+            "concord: cannot read the current directory"
+        );
         return ExitCode::from(EXIT_BAD_INPUT);
     };
     let (stdout, stderr) = (std::io::stdout(), std::io::stderr());

@@ -11,7 +11,11 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{Problem, SourceFile};
 
 /// Parses `text` (a slice of `file` starting at byte `offset`) as `T`.
-pub(crate) fn parse<T: DeserializeOwned>(file: &SourceFile, offset: usize, text: &str) -> Result<T, Problem> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    file: &SourceFile,
+    offset: usize,
+    text: &str,
+) -> Result<T, Problem> {
     toml::from_str(text).map_err(|err| describe(file, offset, text, &err))
 }
 
@@ -81,7 +85,7 @@ fn classify(
         return (
             "concord::toml::wrong_type",
             "a value has the wrong type".into(),
-            message.to_string(),
+            message.replace("expected a sequence", "expected a list, like [\"…\"]"),
             help,
         );
     }
@@ -155,7 +159,10 @@ pub(crate) fn suggestion(found: &str, valid: &[String], what: &str) -> String {
 }
 
 /// The closest of `candidates` to `found`, if it is close enough to be a typo.
-pub(crate) fn nearest<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    found: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .map(|c| (strsim::jaro_winkler(&found.to_lowercase(), c), c))
         .filter(|(score, _)| *score >= 0.8)
@@ -164,14 +171,20 @@ pub(crate) fn nearest<'a>(found: &str, candidates: impl Iterator<Item = &'a str>
 }
 
 /// A TOML date (`2025-04-04`, no quotes) as a calendar date.
-pub(crate) fn to_date(file: &SourceFile, value: &toml::Spanned<toml::value::Datetime>) -> Result<jiff::civil::Date, Problem> {
+pub(crate) fn to_date(
+    file: &SourceFile,
+    value: &toml::Spanned<toml::value::Datetime>,
+) -> Result<jiff::civil::Date, Problem> {
     let bad = |why: &str| {
         Problem::error("concord::toml::bad_date", format!("{why} in {}", file.name))
             .in_file(file)
             .label(value.span(), "expected a date like 2025-04-04")
             .help("write a bare TOML date, without quotes or a time: published = 2025-04-04")
     };
-    let date = value.get_ref().date.ok_or_else(|| bad("a time is not a date"))?;
+    let date = value
+        .get_ref()
+        .date
+        .ok_or_else(|| bad("a time is not a date"))?;
     jiff::civil::Date::new(date.year as i16, date.month as i8, date.day as i8)
         .map_err(|_| bad("not a calendar date"))
 }
@@ -197,16 +210,24 @@ mod tests {
     #[test]
     fn suggests_the_nearest_key() {
         let valid = ["id", "question", "context", "stances"].map(String::from);
-        assert_eq!(suggestion("contxt", &valid, "key"), "did you mean `context`?");
-        assert_eq!(suggestion("stance", &valid, "key"), "did you mean `stances`?");
+        assert_eq!(
+            suggestion("contxt", &valid, "key"),
+            "did you mean `context`?"
+        );
+        assert_eq!(
+            suggestion("stance", &valid, "key"),
+            "did you mean `stances`?"
+        );
         assert!(suggestion("zzz", &valid, "key").starts_with("valid keys here"));
     }
 
     #[test]
     fn parses_serde_unknown_field_messages() {
-        let (found, expected) =
-            unknown_name("unknown field `contxt`, expected one of `id`, `context`", "unknown field")
-                .unwrap();
+        let (found, expected) = unknown_name(
+            "unknown field `contxt`, expected one of `id`, `context`",
+            "unknown field",
+        )
+        .unwrap();
         assert_eq!(found, "contxt");
         assert_eq!(expected, ["id", "context"]);
     }

@@ -20,18 +20,76 @@ pub struct Attribution {
 }
 
 const VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "reported", "reports", "stated", "states", "confirmed",
-    "confirms", "denied", "denies", "added", "adds", "announced", "announces", "claimed", "claims",
-    "wrote", "writes", "insisted", "insists", "noted", "notes", "explained", "warned", "warns",
-    "emphasized", "emphasised", "stressed", "responded", "replied", "asked", "acknowledged",
-    "argued", "argues", "suggested", "indicated", "predicted", "declared", "posted", "tweeted",
-    "cautioned", "cautions", "admitted", "recalled", "remarked", "commented", "continued",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "added",
+    "adds",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "wrote",
+    "writes",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "explained",
+    "warned",
+    "warns",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "responded",
+    "replied",
+    "asked",
+    "acknowledged",
+    "argued",
+    "argues",
+    "suggested",
+    "indicated",
+    "predicted",
+    "declared",
+    "posted",
+    "tweeted",
+    "cautioned",
+    "cautions",
+    "admitted",
+    "recalled",
+    "remarked",
+    "commented",
+    "continued",
 ];
 
 /// Words that may stand between a subject and its verb ("Politico had reported").
 const AUXILIARIES: &[&str] = &[
-    "had", "has", "have", "also", "earlier", "later", "previously", "then", "reportedly", "again",
-    "separately", "publicly", "repeatedly", "once", "first", "further",
+    "had",
+    "has",
+    "have",
+    "also",
+    "earlier",
+    "later",
+    "previously",
+    "then",
+    "reportedly",
+    "again",
+    "separately",
+    "publicly",
+    "repeatedly",
+    "once",
+    "first",
+    "further",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -40,33 +98,189 @@ const PRONOUNS: &[&str] = &[
 
 /// Capitalized words that open a sentence without naming anyone.
 const NOT_NAMES: &[&str] = &[
-    "officials", "sources", "analysts", "experts", "critics", "observers", "reports", "authorities",
-    "diplomats", "residents", "witnesses", "people", "many", "some", "others", "both", "all",
-    "these", "those", "there", "media", "the", "a", "an", "but", "and", "yet", "so",
+    "officials",
+    "sources",
+    "analysts",
+    "experts",
+    "critics",
+    "observers",
+    "reports",
+    "authorities",
+    "diplomats",
+    "residents",
+    "witnesses",
+    "people",
+    "many",
+    "some",
+    "others",
+    "both",
+    "all",
+    "these",
+    "those",
+    "there",
+    "media",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "yet",
+    "so",
 ];
 
 /// Words that make up a title before a name; the name is what follows the last one.
 const TITLES: &[&str] = &[
-    "president", "vice", "secretary", "state", "minister", "prime", "foreign", "defense", "defence",
-    "deputy", "chief", "spokesman", "spokeswoman", "spokesperson", "press", "presidential", "aide",
-    "adviser", "advisor", "envoy", "special", "ambassador", "senator", "sen", "rep", "representative",
-    "gen", "general", "lt", "col", "colonel", "adm", "admiral", "mr", "mrs", "ms", "dr", "prof",
-    "chancellor", "premier", "king", "queen", "pope", "governor", "gov", "mayor", "commander",
-    "director", "head", "chairman", "chairwoman", "chair", "ceo", "national", "security", "former",
-    "sitting", "executive", "senior", "fellow", "agency", "news", "editor", "correspondent",
+    "president",
+    "vice",
+    "secretary",
+    "state",
+    "minister",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press",
+    "presidential",
+    "aide",
+    "adviser",
+    "advisor",
+    "envoy",
+    "special",
+    "ambassador",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "colonel",
+    "adm",
+    "admiral",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "pope",
+    "governor",
+    "gov",
+    "mayor",
+    "commander",
+    "director",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "national",
+    "security",
+    "former",
+    "capt",
+    "captain",
+    "cpt",
+    "maj",
+    "major",
+    "sgt",
+    "sergeant",
+    "cmdr",
+    "cdr",
+    "brig",
+    "cpl",
+    "pvt",
+    "rev",
+    "reverend",
+    "fr",
+    "father",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "judge",
+    "justice",
+    "officer",
+    "inspector",
+    "det",
+    "detective",
+    "harbour",
+    "harbor",
+    "master",
+    "sitting",
+    "executive",
+    "senior",
+    "fellow",
+    "agency",
+    "news",
+    "editor",
+    "correspondent",
 ];
 
 /// Words allowed between "according to" and a name.
 const DESCRIPTORS: &[&str] = &[
-    "the", "a", "an", "state", "news", "agency", "outlet", "newspaper", "daily", "broadcaster",
-    "channel", "website", "tabloid", "official", "spokesman", "spokeswoman", "spokesperson", "aide",
-    "envoy", "minister", "president", "secretary", "adviser", "advisor", "russian", "ukrainian",
+    "the",
+    "a",
+    "an",
+    "state",
+    "news",
+    "agency",
+    "outlet",
+    "newspaper",
+    "daily",
+    "broadcaster",
+    "channel",
+    "website",
+    "tabloid",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "envoy",
+    "minister",
+    "president",
+    "secretary",
+    "adviser",
+    "advisor",
+    "russian",
+    "ukrainian",
 ];
 
 const CALENDAR: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "today", "yesterday", "earlier", "later", "on", "in",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "earlier",
+    "later",
+    "on",
+    "in",
 ];
 
 /// Every attribution in `text[sentence]`, in order of their cues.
@@ -82,7 +296,9 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 cue,
             });
         } else if VERBS.contains(&lower.as_str()) {
-            if let Some(speaker) = subject_before(&words, i) {
+            if let Some(speaker) =
+                subject_before(&words, i).or_else(|| appositive_before(&words, i))
+            {
                 found.push(Attribution {
                     speaker,
                     cue: word.span(),
@@ -101,7 +317,10 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
 }
 
 /// The attribution whose cue is nearest to `span`.
-pub(super) fn nearest<'a>(attributions: &'a [Attribution], span: &Range<usize>) -> Option<&'a Attribution> {
+pub fn nearest<'a>(
+    attributions: &'a [Attribution],
+    span: &Range<usize>,
+) -> Option<&'a Attribution> {
     attributions.iter().min_by_key(|a| {
         if a.cue.start >= span.end {
             a.cue.start - span.end
@@ -137,6 +356,39 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Option<String>> {
     Some(clean_name(&words[start..end]))
 }
 
+/// A subject set off by commas: "Peskov, the Kremlin spokesman, said" or
+/// "the harbour master, Capt. Oren Vale, said". `None` unless the words between
+/// the last comma and the verb are a name, or a description right after one.
+fn appositive_before(words: &[Word], verb: usize) -> Option<Option<String>> {
+    let gap = words[verb].gap;
+    if !gap.contains(',') || gap.contains(['"', '“', '”']) {
+        return None;
+    }
+    let start = (verb.saturating_sub(8)..verb)
+        .rev()
+        .find(|&j| words[j].gap.contains(','))?;
+    let segment = &words[start..verb];
+    let determiner = matches!(segment[0].lower().as_str(), "the" | "a" | "an");
+    let named = &segment[usize::from(determiner)..];
+    let all_name = !named.is_empty()
+        && named
+            .iter()
+            .enumerate()
+            .all(|(i, w)| w.is_capitalized() || (i > 0 && is_connector(w)));
+    if all_name && named.len() <= 5 {
+        return Some(clean_name(named));
+    }
+    let described = start.checked_sub(1)?;
+    if !determiner || !words[described].is_capitalized() {
+        return None;
+    }
+    let mut first = described;
+    while first > 0 && words[first].joined() && joins_name(words, first) {
+        first -= 1;
+    }
+    Some(clean_name(&words[first..=described]))
+}
+
 /// Does the word before index `at` belong to the same name run?
 fn joins_name(words: &[Word], at: usize) -> bool {
     let prev = &words[at - 1];
@@ -148,7 +400,10 @@ fn joins_name(words: &[Word], at: usize) -> bool {
 }
 
 fn is_connector(word: &Word) -> bool {
-    matches!(word.lower().as_str(), "of" | "de" | "von" | "van" | "bin" | "al")
+    matches!(
+        word.lower().as_str(),
+        "of" | "de" | "von" | "van" | "bin" | "al"
+    )
 }
 
 /// A verb placed after its quotation: `," said Peskov`.
@@ -170,7 +425,9 @@ fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
     while end < after.len() && (end == start || after[end].joined()) {
         let word = &after[end];
         let bridges = (is_connector(word) || TITLES.contains(&word.lower().as_str()))
-            && after.get(end + 1).is_some_and(|n| n.is_capitalized() && n.joined());
+            && after
+                .get(end + 1)
+                .is_some_and(|n| n.is_capitalized() && n.joined());
         if !(word.is_capitalized() || (end > start && bridges)) {
             break;
         }
@@ -182,7 +439,10 @@ fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
 /// Strips titles, calendar words and possessives off a run of capitalized words.
 fn clean_name(run: &[Word]) -> Option<String> {
     let mut run: Vec<&Word> = run.iter().collect();
-    while run.first().is_some_and(|w| CALENDAR.contains(&w.lower().as_str()) || w.lower() == "the") {
+    while run
+        .first()
+        .is_some_and(|w| CALENDAR.contains(&w.lower().as_str()) || w.lower() == "the")
+    {
         run.remove(0);
     }
     if let Some(owner) = run.iter().position(|w| w.lower().ends_with("'s")) {
@@ -190,10 +450,13 @@ fn clean_name(run: &[Word]) -> Option<String> {
             run.drain(..=owner);
         }
     }
-    if let Some(last_title) = run
-        .iter()
-        .rposition(|w| TITLES.contains(&w.lower().trim_end_matches('.')))
-    {
+    let is_title = |w: &&Word| {
+        w.lower()
+            .trim_end_matches('.')
+            .split('-')
+            .all(|part| TITLES.contains(&part))
+    };
+    if let Some(last_title) = run.iter().rposition(is_title) {
         if last_title + 1 < run.len() {
             run.drain(..=last_title);
         }

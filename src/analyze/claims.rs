@@ -51,7 +51,8 @@ pub(super) fn match_claims(
         }
         for (sentence, attrs) in sentences.iter().zip(attributions) {
             let sentence_text = &text[sentence.clone()];
-            if !claim.context.is_empty() && !claim.context.iter().any(|p| p.is_match(sentence_text)) {
+            if !claim.context.is_empty() && !claim.context.iter().any(|p| p.is_match(sentence_text))
+            {
                 continue;
             }
             for (stance_index, stance) in claim.stances.iter().enumerate() {
@@ -64,7 +65,8 @@ pub(super) fn match_claims(
                     });
                 });
                 if let Some(matched) = found {
-                    let holder = attribution::nearest(attrs, &matched).and_then(|a| a.speaker.clone());
+                    let holder =
+                        attribution::nearest(attrs, &matched).and_then(|a| a.speaker.clone());
                     out.evidence.push(ClaimEvidence {
                         claim: claim_index,
                         stance: stance_index,
@@ -91,11 +93,17 @@ fn first_evidence(
         for found in pattern.find_iter(sentence_text) {
             let matched = sentence.start + found.start..sentence.start + found.end;
             if let Some(unless) = stance.unless.iter().find(|u| u.is_match(sentence_text)) {
-                skip(matched, format!("the sentence matches `unless` pattern '{}'", unless.source));
+                skip(
+                    matched,
+                    format!("the sentence matches `unless` pattern '{}'", unless.source),
+                );
                 continue;
             }
             if let Some(guard) = negation::governing_cue(text, sentence, &matched) {
-                skip(matched, format!("{} by \"{}\"", guard.reason, &text[guard.cue]));
+                skip(
+                    matched,
+                    format!("{} by \"{}\"", guard.reason, &text[guard.cue]),
+                );
                 continue;
             }
             return Some(matched);

@@ -9,7 +9,7 @@ mod words;
 
 use std::ops::Range;
 
-pub use attribution::{Attribution, attributions};
+pub use attribution::{Attribution, attributions, nearest};
 pub use claims::{ClaimEvidence, SkippedMatch};
 pub use negation::{Guard, governing_cue};
 pub use sentences::split as split_sentences;
@@ -53,7 +53,14 @@ pub fn analyze(doc: &Document, claims: &[Claim]) -> Analysis {
     }
     // A headline repeated as page furniture is one piece of evidence, not two.
     let mut seen = std::collections::HashSet::new();
-    evidence.retain(|ev| seen.insert((ev.claim, ev.stance, ev.holder.clone(), &text[ev.sentence.clone()])));
+    evidence.retain(|ev| {
+        seen.insert((
+            ev.claim,
+            ev.stance,
+            ev.holder.clone(),
+            &text[ev.sentence.clone()],
+        ))
+    });
     Analysis {
         sentences,
         evidence,

@@ -13,9 +13,33 @@ use super::words::words;
 const WINDOW: usize = 5;
 
 const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "neither", "nor", "without", "cannot", "nobody", "nothing", "none",
-    "deny", "denies", "denied", "denying", "refuse", "refuses", "refused", "refusing", "reject",
-    "rejects", "rejected", "dismissed", "dismisses", "false", "falsely", "hardly", "unlikely",
+    "not",
+    "no",
+    "never",
+    "neither",
+    "nor",
+    "without",
+    "cannot",
+    "nobody",
+    "nothing",
+    "none",
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "reject",
+    "rejects",
+    "rejected",
+    "dismissed",
+    "dismisses",
+    "false",
+    "falsely",
+    "hardly",
+    "unlikely",
 ];
 
 const CONDITIONS: &[&str] = &["if", "unless", "whether"];
@@ -60,7 +84,9 @@ pub fn governing_cue(text: &str, sentence: &Range<usize>, matched: &Range<usize>
 }
 
 fn breaks_clause(gap: &str) -> bool {
-    gap.contains([',', ';', ':', '—', '–', '(', ')', '"', '“', '”', '.', '?', '!'])
+    gap.contains([
+        ',', ';', ':', '—', '–', '(', ')', '"', '“', '”', '.', '?', '!',
+    ])
 }
 
 #[cfg(test)]
@@ -69,24 +95,47 @@ mod tests {
 
     fn guard(sentence: &str, matched: &str) -> Option<&'static str> {
         let start = sentence.find(matched).unwrap();
-        governing_cue(sentence, &(0..sentence.len()), &(start..start + matched.len())).map(|g| g.reason)
+        governing_cue(
+            sentence,
+            &(0..sentence.len()),
+            &(start..start + matched.len()),
+        )
+        .map(|g| g.reason)
     }
 
     #[test]
     fn negations_in_the_clause_guard() {
-        assert_eq!(guard("Moscow has not agreed to the truce.", "agreed"), Some("negated"));
-        assert_eq!(guard("Russia never accepted it.", "accepted"), Some("negated"));
+        assert_eq!(
+            guard("Moscow has not agreed to the truce.", "agreed"),
+            Some("negated")
+        );
+        assert_eq!(
+            guard("Russia never accepted it.", "accepted"),
+            Some("negated")
+        );
         assert_eq!(guard("Moscow hasn't agreed.", "agreed"), Some("negated"));
         assert_eq!(guard("Moscow hasn’t agreed.", "agreed"), Some("negated"));
-        assert_eq!(guard("The Kremlin denied that it refused.", "refused"), Some("negated"));
-        assert_eq!(guard("Kyiv is ready if Russia also agrees.", "agrees"), Some("conditional"));
+        assert_eq!(
+            guard("The Kremlin denied that it refused.", "refused"),
+            Some("negated")
+        );
+        assert_eq!(
+            guard("Kyiv is ready if Russia also agrees.", "agrees"),
+            Some("conditional")
+        );
     }
 
     #[test]
     fn other_clauses_and_far_words_do_not() {
         assert_eq!(guard("No, Moscow agreed.", "agreed"), None);
         assert_eq!(guard("It was not easy, but Moscow agreed.", "agreed"), None);
-        assert_eq!(guard("Not one of the many observers in the hall doubted Moscow agreed.", "agreed"), None);
+        assert_eq!(
+            guard(
+                "Not one of the many observers in the hall doubted Moscow agreed.",
+                "agreed"
+            ),
+            None
+        );
         assert_eq!(guard("There are no plans.", "no plans"), None);
     }
 }

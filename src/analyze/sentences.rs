@@ -49,8 +49,8 @@ fn runs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
 }
 
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "than", "that", "the",
-    "to", "with",
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "than", "that",
+    "the", "to", "with",
 ];
 
 /// Does the line `next` carry on the sentence that `before` leaves open?
@@ -62,7 +62,10 @@ fn continues(before: &str, next: &str) -> bool {
     if before.ends_with([',', ';', ':', '(']) {
         return true;
     }
-    let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let last_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     FUNCTION_WORDS.contains(&last_word)
 }
 
@@ -117,7 +120,10 @@ fn boundary(slice: &str, mark: usize, end: usize, quotes: &[Range<usize>]) -> Op
     let first = next.chars().next()?;
     let opens = first.is_uppercase()
         || first.is_ascii_digit()
-        || matches!(first, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[' | '*' | '#' | '-' | '•' | '—');
+        || matches!(
+            first,
+            '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[' | '*' | '#' | '-' | '•' | '—'
+        );
     if !opens {
         return None;
     }
@@ -138,10 +144,48 @@ const MONTHS: &[&str] = &[
 ];
 
 const SENTENCE_OPENERS: &[&str] = &[
-    "a", "after", "also", "an", "and", "as", "at", "before", "but", "for", "he", "her", "his", "however",
-    "i", "if", "in", "it", "its", "meanwhile", "many", "most", "on", "our", "she", "since", "so", "some",
-    "still", "that", "the", "their", "there", "these", "they", "this", "those", "we", "when", "while",
-    "yet", "you",
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "but",
+    "for",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "many",
+    "most",
+    "on",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "we",
+    "when",
+    "while",
+    "yet",
+    "you",
 ];
 
 /// Judges a period given the text before it and the text after the space.

@@ -24,7 +24,9 @@ impl Word<'_> {
     /// True when nothing but spaces and Markdown link brackets separate this
     /// word from the previous one ("the Kremlin [said](#)").
     pub(crate) fn joined(&self) -> bool {
-        self.gap.chars().all(|c| c.is_whitespace() || matches!(c, '[' | ']' | '*' | '_'))
+        self.gap
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '[' | ']' | '*' | '_'))
     }
 
     pub(crate) fn span(&self) -> Range<usize> {
@@ -75,7 +77,18 @@ mod tests {
     fn keeps_inner_marks() {
         let text = "The U.S.-proposed 30-day truce, Trump’s [said](#).";
         let w: Vec<&str> = words(text, 0..text.len()).iter().map(|w| w.text).collect();
-        assert_eq!(w, ["The", "U.S", "proposed", "30-day", "truce", "Trump’s", "said"]);
+        assert_eq!(
+            w,
+            [
+                "The",
+                "U.S",
+                "proposed",
+                "30-day",
+                "truce",
+                "Trump’s",
+                "said"
+            ]
+        );
         let said = words(text, 0..text.len())[6];
         assert!(said.joined());
         assert_eq!(&text[said.span()], "said");

@@ -42,18 +42,25 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     };
     let mut notes = Vec::new();
     if docs.is_empty() {
-        notes.push(Problem::error("concord::no_sources", "no .txt or .md documents found")
-            .with_severity(miette::Severity::Warning)
-            .help("pass a folder of documents, or set `sources` in concord.toml"));
+        notes.push(
+            Problem::error("concord::no_sources", "no .txt or .md documents found")
+                .with_severity(miette::Severity::Warning)
+                .help("pass a folder of documents, or set `sources` in concord.toml"),
+        );
     }
     if rules.is_empty() {
-        notes.push(Problem::error("concord::no_rules", "no rules found: nothing to check")
-            .with_severity(miette::Severity::Warning)
-            .help("pass --rules with a folder of rule files, or set `rules` in concord.toml"));
+        notes.push(
+            Problem::error("concord::no_rules", "no rules found: nothing to check")
+                .with_severity(miette::Severity::Warning)
+                .help("pass --rules with a folder of rule files, or set `rules` in concord.toml"),
+        );
     }
     io.warn(&notes);
 
-    let analyses: Vec<Analysis> = docs.par_iter().map(|doc| analyze(doc, &rules.claims)).collect();
+    let analyses: Vec<Analysis> = docs
+        .par_iter()
+        .map(|doc| analyze(doc, &rules.claims))
+        .collect();
     let findings = crate::compare::compare_claims(&docs, &rules.claims, &analyses);
     let (findings, accepted, unused) = apply_accepts(findings, &config);
     io.warn(&unused);
@@ -80,11 +87,20 @@ fn human_report(
     io: &Io,
 ) -> String {
     let mut text = String::new();
-    for finding in findings.iter().filter(|f| f.kind.is_problem() || show_agree) {
+    for finding in findings
+        .iter()
+        .filter(|f| f.kind.is_problem() || show_agree)
+    {
         text.push_str(&io.out_style.render(&report::finding_problem(finding, docs)));
         text.push('\n');
     }
-    text.push_str(&report::summary_line(docs.len(), rules, findings, show_agree, accepted));
+    text.push_str(&report::summary_line(
+        docs.len(),
+        rules,
+        findings,
+        show_agree,
+        accepted,
+    ));
     text.push('\n');
     text
 }
@@ -125,10 +141,12 @@ fn apply_accepts(findings: Vec<Finding>, config: &Config) -> (Vec<Finding>, usiz
 }
 
 fn covers(accept: &Accept, finding: &Finding) -> bool {
-    let fingerprint_ok = accept
-        .fingerprint
+    let fingerprint_ok = accept.fingerprint.as_deref().is_none_or(|fp| {
+        fp.len() >= 8 && finding.fingerprint.starts_with(&fp.to_ascii_lowercase())
+    });
+    let rule_ok = accept
+        .rule
         .as_deref()
-        .is_none_or(|fp| fp.len() >= 8 && finding.fingerprint.starts_with(&fp.to_ascii_lowercase()));
-    let rule_ok = accept.rule.as_deref().is_none_or(|rule| rule == finding.rule);
+        .is_none_or(|rule| rule == finding.rule);
     fingerprint_ok && rule_ok
 }

@@ -64,6 +64,10 @@ impl Paths {
         let relative = path.strip_prefix(&self.cwd).unwrap_or(path);
         let text = relative.to_string_lossy().replace('\\', "/");
         let text = text.trim_start_matches("./");
-        if text.is_empty() { ".".into() } else { text.to_string() }
+        if text.is_empty() {
+            ".".into()
+        } else {
+            text.to_string()
+        }
     }
 }

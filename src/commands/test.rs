@@ -42,9 +42,16 @@ pub fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
         text.push_str(&io.out_style.render(failure));
         text.push('\n');
     }
-    text.push_str(&format!("examples: {passed} passed, {} failed\n", failures.len()));
+    text.push_str(&format!(
+        "examples: {passed} passed, {} failed\n",
+        failures.len()
+    ));
     io.report(&text);
-    if failures.is_empty() { EXIT_OK } else { EXIT_FINDINGS }
+    if failures.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    }
 }
 
 /// What an example yields: the stances evidenced, and by whom.
@@ -79,7 +86,14 @@ fn evaluate(claim: &Claim, example: &ClaimExample) -> Outcome {
         set_aside: analysis
             .skipped
             .iter()
-            .map(|s| format!("'{}' for `{}`: {}", &example.text[s.matched.clone()], name(s.stance), s.reason))
+            .map(|s| {
+                format!(
+                    "'{}' for `{}`: {}",
+                    &example.text[s.matched.clone()],
+                    name(s.stance),
+                    s.reason
+                )
+            })
             .collect(),
     }
 }
@@ -103,17 +117,34 @@ fn run_example(claim: &Claim, example: &ClaimExample) -> Result<(), Problem> {
     let found = if outcome.stances.is_empty() {
         "no stance".to_string()
     } else {
-        outcome.stances.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(" and ")
+        outcome
+            .stances
+            .iter()
+            .map(|s| format!("`{s}`"))
+            .collect::<Vec<_>>()
+            .join(" and ")
     };
     let (message, label) = if stance_ok {
-        let holders = outcome.holders.iter().cloned().collect::<Vec<_>>().join(", ");
+        let holders = outcome
+            .holders
+            .iter()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
         (
-            format!("example of `{}` expects holder {:?}, found {holders:?}", claim.id, example.holder.as_deref().unwrap_or("")),
+            format!(
+                "example of `{}` expects holder {:?}, found {holders:?}",
+                claim.id,
+                example.holder.as_deref().unwrap_or("")
+            ),
             format!("attributed to {holders}"),
         )
     } else {
         (
-            format!("example of `{}` expects `{}`, found {found}", claim.id, example.expect),
+            format!(
+                "example of `{}` expects `{}`, found {found}",
+                claim.id, example.expect
+            ),
             format!("found {found}"),
         )
     };
@@ -121,7 +152,10 @@ fn run_example(claim: &Claim, example: &ClaimExample) -> Result<(), Problem> {
         .in_file(&claim.origin.file)
         .label(example.span.clone(), label);
     if !outcome.set_aside.is_empty() {
-        problem = problem.help(format!("matches set aside: {}", outcome.set_aside.join("; ")));
+        problem = problem.help(format!(
+            "matches set aside: {}",
+            outcome.set_aside.join("; ")
+        ));
     }
     Err(problem)
 }

@@ -24,7 +24,11 @@ pub fn compare_claims(docs: &[Document], claims: &[Claim], analyses: &[Analysis]
                 .iter()
                 .zip(analyses)
                 .flat_map(|(doc, analysis)| {
-                    analysis.evidence.iter().filter(move |e| e.claim == index).map(move |e| (doc, e))
+                    analysis
+                        .evidence
+                        .iter()
+                        .filter(move |e| e.claim == index)
+                        .map(move |e| (doc, e))
                 })
                 .collect();
             decide(claim, &evidence, &full_names)
@@ -32,7 +36,11 @@ pub fn compare_claims(docs: &[Document], claims: &[Claim], analyses: &[Analysis]
         .collect()
 }
 
-fn decide(claim: &Claim, evidence: &[(&Document, &ClaimEvidence)], full_names: &[String]) -> Option<Finding> {
+fn decide(
+    claim: &Claim,
+    evidence: &[(&Document, &ClaimEvidence)],
+    full_names: &[String],
+) -> Option<Finding> {
     if evidence.is_empty() {
         return None;
     }
@@ -43,9 +51,16 @@ fn decide(claim: &Claim, evidence: &[(&Document, &ClaimEvidence)], full_names: &
     // stance index → the distinct holders taking it
     let mut holders: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     for (doc, ev) in evidence {
-        holders.entry(ev.stance).or_default().insert(holder_of(doc, ev));
+        holders
+            .entry(ev.stance)
+            .or_default()
+            .insert(holder_of(doc, ev));
     }
-    let kind = if holders.len() > 1 { Kind::Conflict } else { Kind::Agreement };
+    let kind = if holders.len() > 1 {
+        Kind::Conflict
+    } else {
+        Kind::Agreement
+    };
     let mut tally: Vec<(usize, usize)> = holders.iter().map(|(s, h)| (*s, h.len())).collect();
     tally.sort_by_key(|&(stance, count)| (std::cmp::Reverse(count), stance));
     let counts: Vec<String> = tally
@@ -83,7 +98,11 @@ fn decide(claim: &Claim, evidence: &[(&Document, &ClaimEvidence)], full_names: &
             }
         })
         .collect();
-    let severity = if kind.is_problem() { claim.severity } else { Severity::Info };
+    let severity = if kind.is_problem() {
+        claim.severity
+    } else {
+        Severity::Info
+    };
     Some(Finding {
         kind,
         code: kind.code(),
@@ -97,13 +116,20 @@ fn decide(claim: &Claim, evidence: &[(&Document, &ClaimEvidence)], full_names: &
 }
 
 /// The sentence around a match, whitespace folded, cut to a window with `…`.
-fn excerpt(text: &str, sentence: &std::ops::Range<usize>, matched: &std::ops::Range<usize>) -> String {
+fn excerpt(
+    text: &str,
+    sentence: &std::ops::Range<usize>,
+    matched: &std::ops::Range<usize>,
+) -> String {
     let before: Vec<char> = text[sentence.start..matched.start].chars().collect();
     let hit: String = text[matched.clone()].to_string();
     let after: Vec<char> = text[matched.end..sentence.end].chars().collect();
     let room = EXCERPT_WIDTH.saturating_sub(hit.chars().count()) / 2;
     let head: String = if before.len() > room {
-        format!("…{}", before[before.len() - room..].iter().collect::<String>())
+        format!(
+            "…{}",
+            before[before.len() - room..].iter().collect::<String>()
+        )
     } else {
         before.iter().collect()
     };
@@ -112,5 +138,8 @@ fn excerpt(text: &str, sentence: &std::ops::Range<usize>, matched: &std::ops::Ra
     } else {
         after.iter().collect()
     };
-    format!("{head}{hit}{tail}").split_whitespace().collect::<Vec<_>>().join(" ")
+    format!("{head}{hit}{tail}")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

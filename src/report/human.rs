@@ -25,8 +25,11 @@ pub fn finding_problem(finding: &Finding, docs: &[Document]) -> Problem {
         }
         by_file.entry(&ev.file).or_default().push(ev);
     }
-    let mut problem = Problem::error(finding.code, format!("{}: {}", finding.rule, finding.message))
-        .with_severity(severity);
+    let mut problem = Problem::error(
+        finding.code,
+        format!("{}: {}", finding.rule, finding.message),
+    )
+    .with_severity(severity);
     if let Some(help) = &finding.help {
         problem = problem.help(help.clone());
     }
@@ -56,7 +59,13 @@ fn label(ev: &Evidence) -> String {
 }
 
 /// "5 sources, 4 rules: 2 conflicts, 1 agreement (not shown: --show agree)".
-pub fn summary_line(sources: usize, rules: usize, findings: &[Finding], shown_agree: bool, accepted: usize) -> String {
+pub fn summary_line(
+    sources: usize,
+    rules: usize,
+    findings: &[Finding],
+    shown_agree: bool,
+    accepted: usize,
+) -> String {
     let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let conflicts = count(Kind::Conflict);

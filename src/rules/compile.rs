@@ -68,7 +68,11 @@ impl Claim {
 /// found (the valid claims are still checked for duplicate ids).
 pub(super) fn compile_file(file: &SourceFile, raw: RawRuleFile) -> (Vec<Claim>, Vec<Problem>) {
     let mut problems = Vec::new();
-    for (kind, value) in [("fact", &raw.fact), ("quote", &raw.quote), ("speaker", &raw.speaker)] {
+    for (kind, value) in [
+        ("fact", &raw.fact),
+        ("quote", &raw.quote),
+        ("speaker", &raw.speaker),
+    ] {
         if let Some(value) = value {
             problems.push(
                 Problem::error(
@@ -96,10 +100,13 @@ fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>
     let id = raw.id.get_ref().clone();
     if !is_kebab_case(&id) {
         problems.push(
-            Problem::error("concord::rule::bad_id", format!("rule id `{id}` is not kebab-case"))
-                .in_file(file)
-                .label(raw.id.span(), "lowercase words joined by `-`")
-                .help(format!("e.g. id = \"{}\"", to_kebab_case(&id))),
+            Problem::error(
+                "concord::rule::bad_id",
+                format!("rule id `{id}` is not kebab-case"),
+            )
+            .in_file(file)
+            .label(raw.id.span(), "lowercase words joined by `-`")
+            .help(format!("e.g. id = \"{}\"", to_kebab_case(&id))),
         );
     }
     let context = compile_patterns(file, &raw.context, &mut problems);
@@ -107,17 +114,25 @@ fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>
     for (name, stance) in &raw.stances.get_ref().0 {
         if name == NO_STANCE {
             problems.push(
-                Problem::error("concord::rule::reserved_stance", format!("`{NO_STANCE}` cannot name a stance"))
-                    .in_file(file)
-                    .label(raw.stances.span(), format!("in these stances of `{id}`"))
-                    .help(format!("`{NO_STANCE}` is how examples say that no stance matches; rename the stance")),
+                Problem::error(
+                    "concord::rule::reserved_stance",
+                    format!("`{NO_STANCE}` cannot name a stance"),
+                )
+                .in_file(file)
+                .label(raw.stances.span(), format!("in these stances of `{id}`"))
+                .help(format!(
+                    "`{NO_STANCE}` is how examples say that no stance matches; rename the stance"
+                )),
             );
         }
         if stance.patterns.is_empty() {
             problems.push(
-                Problem::error("concord::rule::empty_stance", format!("stance `{name}` of `{id}` has no patterns"))
-                    .in_file(file)
-                    .label(raw.stances.span(), "give every stance at least one pattern"),
+                Problem::error(
+                    "concord::rule::empty_stance",
+                    format!("stance `{name}` of `{id}` has no patterns"),
+                )
+                .in_file(file)
+                .label(raw.stances.span(), "give every stance at least one pattern"),
             );
         }
         stances.push(Stance {
@@ -128,10 +143,13 @@ fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>
     }
     if stances.is_empty() {
         problems.push(
-            Problem::error("concord::rule::no_stances", format!("claim `{id}` has no stances"))
-                .in_file(file)
-                .label(raw.stances.span(), "empty")
-                .help("add at least one stance, e.g. yes = [\"pattern\"]"),
+            Problem::error(
+                "concord::rule::no_stances",
+                format!("claim `{id}` has no stances"),
+            )
+            .in_file(file)
+            .label(raw.stances.span(), "empty")
+            .help("add at least one stance, e.g. yes = [\"pattern\"]"),
         );
     }
     let published = raw
@@ -165,7 +183,11 @@ fn push_err<T>(result: Result<T, Problem>, problems: &mut Vec<Problem>) -> Optio
     result.map_err(|p| problems.push(p)).ok()
 }
 
-fn compile_example(file: &SourceFile, raw: &RawClaimExample, stances: &[Stance]) -> Result<ClaimExample, Problem> {
+fn compile_example(
+    file: &SourceFile,
+    raw: &RawClaimExample,
+    stances: &[Stance],
+) -> Result<ClaimExample, Problem> {
     let expect = raw.expect.get_ref();
     if expect != NO_STANCE && !stances.iter().any(|s| &s.name == expect) {
         let names: Vec<String> = stances
@@ -181,7 +203,11 @@ fn compile_example(file: &SourceFile, raw: &RawClaimExample, stances: &[Stance])
         .label(raw.expect.span(), "not a stance")
         .help(toml_input::suggestion(expect, &names, "stance")));
     }
-    let published = raw.published.as_ref().map(|d| toml_input::to_date(file, d)).transpose()?;
+    let published = raw
+        .published
+        .as_ref()
+        .map(|d| toml_input::to_date(file, d))
+        .transpose()?;
     Ok(ClaimExample {
         text: raw.text.get_ref().clone(),
         expect: expect.clone(),
@@ -204,14 +230,21 @@ fn date_window(
     let [from, to] = window.get_ref().as_slice() else {
         return Err(bad("needs exactly two dates"));
     };
-    let (from, to) = (toml_input::to_date(file, from)?, toml_input::to_date(file, to)?);
+    let (from, to) = (
+        toml_input::to_date(file, from)?,
+        toml_input::to_date(file, to)?,
+    );
     if from > to {
         return Err(bad("ends before it starts"));
     }
     Ok((from, to))
 }
 
-fn compile_patterns(file: &SourceFile, raw: &[Spanned<String>], problems: &mut Vec<Problem>) -> Vec<Pattern> {
+fn compile_patterns(
+    file: &SourceFile,
+    raw: &[Spanned<String>],
+    problems: &mut Vec<Problem>,
+) -> Vec<Pattern> {
     raw.iter()
         .filter_map(|p| push_err(compile_pattern(file, p), problems))
         .collect()
@@ -224,7 +257,8 @@ fn compile_pattern(file: &SourceFile, raw: &Spanned<String>) -> Result<Pattern, 
 fn pattern_problem(file: &SourceFile, raw: &Spanned<String>, err: &PatternError) -> Problem {
     let span = raw.span();
     let written = &file.text[span.clone()];
-    let verbatim = written.len() == raw.get_ref().len() + 2 && &written[1..written.len() - 1] == raw.get_ref();
+    let verbatim =
+        written.len() == raw.get_ref().len() + 2 && &written[1..written.len() - 1] == raw.get_ref();
     let (label_span, label) = match &err.at {
         Some(at) if verbatim => {
             let start = span.start + 1 + at.start;
@@ -242,7 +276,10 @@ fn pattern_problem(file: &SourceFile, raw: &Spanned<String>, err: &PatternError)
 fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
 }
 

@@ -31,7 +31,10 @@ impl RuleSet {
 }
 
 /// Reads and compiles every rule file under `paths` (folders or files).
-pub fn load_rules(paths: &[PathBuf], shown: &dyn Fn(&Path) -> String) -> Result<RuleSet, Vec<Problem>> {
+pub fn load_rules(
+    paths: &[PathBuf],
+    shown: &dyn Fn(&Path) -> String,
+) -> Result<RuleSet, Vec<Problem>> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
@@ -118,9 +121,12 @@ fn duplicate_ids(rules: &RuleSet) -> Vec<Problem> {
             problem = problem.label(earlier.id_span.clone(), "first defined here");
         } else {
             problem = problem.related(
-                Problem::error("concord::rule::duplicate_id", format!("`{}` was first defined here", claim.id))
-                    .in_file(&earlier.file)
-                    .label(earlier.id_span.clone(), "first defined here"),
+                Problem::error(
+                    "concord::rule::duplicate_id",
+                    format!("`{}` was first defined here", claim.id),
+                )
+                .in_file(&earlier.file)
+                .label(earlier.id_span.clone(), "first defined here"),
             );
         }
         problems.push(problem.help("rule ids must be unique across all rule files; rename one"));

@@ -41,8 +41,16 @@ impl Pattern {
                 message: e.kind().to_string(),
                 at: Some(e.span().start.offset..e.span().end.offset),
             })?;
-        let start = if edge(&ast, Side::Start) == Edge::Word { r"\b" } else { "" };
-        let end = if edge(&ast, Side::End) == Edge::Word { r"\b" } else { "" };
+        let start = if edge(&ast, Side::Start) == Edge::Word {
+            r"\b"
+        } else {
+            ""
+        };
+        let end = if edge(&ast, Side::End) == Edge::Word {
+            r"\b"
+        } else {
+            ""
+        };
         let regex = RegexBuilder::new(&format!("{start}(?:{source}){end}"))
             .case_insensitive(true)
             .size_limit(DEFAULT_SIZE_LIMIT)
@@ -164,7 +172,13 @@ fn bracketed(set: &ast::ClassSet, negated: bool) -> Edge {
     };
     match set {
         ast::ClassSet::Item(ast::ClassSetItem::Union(union)) => {
-            all_word(union.items.iter().map(|i| if item_is_word(i) { Edge::Word } else { Edge::Other }))
+            all_word(union.items.iter().map(|i| {
+                if item_is_word(i) {
+                    Edge::Word
+                } else {
+                    Edge::Other
+                }
+            }))
         }
         ast::ClassSet::Item(item) if item_is_word(item) => Edge::Word,
         _ => Edge::Other,
@@ -201,8 +215,14 @@ mod tests {
     fn word_edges_get_boundaries() {
         assert!(matches("plan", "no plans").is_empty());
         assert_eq!(matches("plans?", "No Plans"), ["Plans"]);
-        assert_eq!(matches("(full )?ceasefire", "a ceasefires, a ceasefire"), ["ceasefire"]);
-        assert_eq!(matches("(no|not) plans", "snot plans, not plans"), ["not plans"]);
+        assert_eq!(
+            matches("(full )?ceasefire", "a ceasefires, a ceasefire"),
+            ["ceasefire"]
+        );
+        assert_eq!(
+            matches("(no|not) plans", "snot plans, not plans"),
+            ["not plans"]
+        );
         assert_eq!(matches(r"\d+ days", "in 130 days"), ["130 days"]);
     }
 

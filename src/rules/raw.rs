@@ -103,7 +103,8 @@ impl<'de> Deserialize<'de> for RawStance {
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawStance, A::Error> {
-                let table = RawStanceTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                let table =
+                    RawStanceTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Ok(RawStance {
                     patterns: table.patterns,
                     unless: table.unless,

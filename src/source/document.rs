@@ -52,18 +52,22 @@ impl Document {
         &self.file.name
     }
 
-    /// 1-based line and column (in characters) of a byte offset.
+    /// 1-based line and column (in characters, as editors count them: a BOM
+    /// is not a column) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line - 1];
-        let column = self.text()[start..offset].chars().count() + 1;
+        let before = &self.text()[start..offset];
+        let column = before.trim_start_matches('\u{feff}').chars().count() + 1;
         (line, column)
     }
 }
 
 fn stem(name: &str) -> String {
     let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    file.rsplit_once('.').map_or(file, |(stem, _)| stem).to_string()
+    file.rsplit_once('.')
+        .map_or(file, |(stem, _)| stem)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -79,5 +83,12 @@ mod tests {
         let e = doc.text().find('e').unwrap();
         assert_eq!(doc.line_col(e), (2, 6));
         assert_eq!(doc.outlet, "a");
+    }
+
+    #[test]
+    fn a_bom_is_not_a_column() {
+        let file = SourceFile::new("b.txt", "\u{feff}abc");
+        let doc = Document::new(file, Metadata::default(), 3..6);
+        assert_eq!(doc.line_col(4), (1, 2));
     }
 }

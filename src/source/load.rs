@@ -35,7 +35,9 @@ fn load_path(path: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Vec<Documen
         let folder = path.parent().unwrap_or(Path::new("."));
         let manifest = manifest::read_manifest(folder, &shown(&folder.join(manifest::MANIFEST)))?;
         let relative = PathBuf::from(path.file_name().unwrap_or_default());
-        return read_document(path, &shown(path), manifest.get(&relative)).map(|d| vec![d]).map_err(|p| vec![p]);
+        return read_document(path, &shown(path), manifest.get(&relative))
+            .map(|d| vec![d])
+            .map_err(|p| vec![p]);
     }
     if !path.is_dir() {
         return Err(vec![
@@ -57,7 +59,10 @@ fn load_path(path: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Vec<Documen
             problems.push(
                 Problem::error(
                     "concord::source::escapes",
-                    format!("`{}` links to a file outside the document folder", shown(&file)),
+                    format!(
+                        "`{}` links to a file outside the document folder",
+                        shown(&file)
+                    ),
                 )
                 .help("copy the document into the folder instead of linking to it"),
             );
@@ -97,7 +102,10 @@ fn collect_documents(folder: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<(
 
 pub(super) fn is_document(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("txt" | "md" | "markdown")
     )
 }
@@ -112,7 +120,11 @@ pub(super) fn stays_inside(folder: &Path, path: &Path) -> bool {
 
 fn read_document(path: &Path, shown: &str, listed: Option<&Metadata>) -> Result<Document, Problem> {
     let file = read_text(path, shown)?;
-    let bom = if file.text.starts_with('\u{feff}') { 3 } else { 0 };
+    let bom = if file.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
     let (front, body_start) = manifest::front_matter(&file, bom)?;
     let listed = listed.cloned().unwrap_or_default();
     let meta = Metadata {
@@ -150,5 +162,8 @@ pub fn read_text(path: &Path, shown: &str) -> Result<SourceFile, Problem> {
 }
 
 fn io_problem(path: &Path, shown: &dyn Fn(&Path) -> String, err: &std::io::Error) -> Problem {
-    Problem::error("concord::io", format!("cannot read folder `{}`: {err}", shown(path)))
+    Problem::error(
+        "concord::io",
+        format!("cannot read folder `{}`: {err}", shown(path)),
+    )
 }

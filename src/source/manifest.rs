@@ -60,7 +60,11 @@ pub(super) fn read_manifest(folder: &Path, shown: &str) -> Result<Manifest, Vec<
                     problems.push(
                         Problem::error(
                             "concord::manifest::duplicate",
-                            format!("`{}` is listed twice in {}", entry.file.get_ref(), file.name),
+                            format!(
+                                "`{}` is listed twice in {}",
+                                entry.file.get_ref(),
+                                file.name
+                            ),
                         )
                         .in_file(&file)
                         .label(entry.file.span(), "listed again here")

@@ -1,0 +1,12 @@
+//! CLI tests as data: each `tests/cmd/NAME.toml` runs `concord` in a fixture
+//! folder and compares exit code, stdout and stderr with the files beside it.
+//! Regenerate after a deliberate change with `TRYCMD=overwrite cargo test
+//! --test cli`, then read the diff.
+
+#[test]
+fn cli() {
+    trycmd::TestCases::new()
+        .env("COLUMNS", "100")
+        .env("NO_COLOR", "1")
+        .case("tests/cmd/*.toml");
+}
