@@ -1,10 +1,11 @@
 //! Sentence splitting for real news text, page furniture included.
 //!
 //! Lines are joined into runs first: a blank line always ends a run, and a
-//! single line break ends one unless the text plainly carries on (the next line
-//! starts in lower case, or the line ends with `,` `;` `:` or a function word) —
-//! so headlines, bylines and menu items stand alone while hard-wrapped prose
-//! stays whole. Within a run, `.` `!` `?` end a sentence when followed by space
+//! single line break ends one unless the text plainly carries on: the next line
+//! starts in lower case, the line ends with `,` `;` `:` or a function word, or
+//! it is a long line (hard-wrapped prose) that stops mid-sentence on a letter or
+//! digit before a line of about the same width. Headlines, bylines, captions and menu items are short or end in
+//! punctuation, so they stand alone while wrapped prose stays whole. Within a run, `.` `!` `?` end a sentence when followed by space
 //! and a capital, digit or opening mark, except after abbreviations ("Mr.",
 //! "Gen.", "Jan. 24"), initials ("J. D. Vance"), dotted acronyms ("U.S.") not
 //! followed by a typical sentence opener, and inside a balanced quotation, so a
@@ -53,6 +54,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "the", "to", "with",
 ];
 
+/// A line at least this long that stops on a letter is taken as hard-wrapped.
+const WRAPPED_LINE: usize = 50;
+
 /// Does the line `next` carry on the sentence that `before` leaves open?
 fn continues(before: &str, next: &str) -> bool {
     if next.chars().next().is_some_and(char::is_lowercase) {
@@ -60,6 +64,20 @@ fn continues(before: &str, next: &str) -> bool {
     }
     let before = before.trim_end();
     if before.ends_with([',', ';', ':', '(']) {
+        return true;
+    }
+    let last_line = before.rsplit('\n').next().unwrap_or(before).trim();
+    let starts_block = next.starts_with(['-', '*', '#', '•', '>', '|']);
+    let width = last_line.chars().count();
+    // Wrapped lines share a width; a headline followed by a long paragraph
+    // or caption does not.
+    let next_width = next.lines().next().unwrap_or(next).chars().count();
+    if width >= WRAPPED_LINE
+        && next_width <= width + 20
+        && last_line.ends_with(char::is_alphanumeric)
+        && !last_line.starts_with(['#', '|'])
+        && !starts_block
+    {
         return true;
     }
     let last_word = before
