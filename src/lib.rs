@@ -20,6 +20,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 mod toml_input;
+mod walk;
 
 use cli::{Cli, Command};
 use commands::Io;

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use super::{EXIT_FINDINGS, EXIT_OK, Io};
 use crate::analyze::{Analysis, analyze};
 use crate::cli::{CheckArgs, Format, Show};
-use crate::config::{self, Accept, Config};
+use crate::config::{Accept, Config};
 use crate::diagnostic::Problem;
 use crate::finding::Finding;
 use crate::report;
@@ -15,21 +15,13 @@ use crate::rules::load_rules;
 use crate::source::load_sources;
 
 pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let shown = |p: &Path| io.paths.shown(p);
-    let config = match config::load(config_path, &io.paths.cwd, &shown) {
+    let config = match io.config(config_path) {
         Ok(config) => config,
-        Err(problem) => return io.fail(&[problem]),
+        Err(code) => return code,
     };
-    let source_paths = if args.paths.is_empty() {
-        config.sources.clone()
-    } else {
-        args.paths.iter().map(|p| io.paths.resolve(p)).collect()
-    };
-    let rule_paths = if args.rules.is_empty() {
-        config.rules.clone()
-    } else {
-        args.rules.iter().map(|p| io.paths.resolve(p)).collect()
-    };
+    let source_paths = io.paths.given_or(&args.paths, &config.sources);
+    let rule_paths = io.paths.given_or(&args.rules, &config.rules);
+    let shown = |p: &Path| io.paths.shown(p);
     let docs = load_sources(&source_paths, &shown);
     let rules = load_rules(&rule_paths, &shown);
     let (docs, rules) = match (docs, rules) {

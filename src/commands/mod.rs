@@ -49,6 +49,15 @@ impl Io<'_> {
     }
 }
 
+impl Io<'_> {
+    /// Loads the configuration, or prints why it cannot be used.
+    pub fn config(&mut self, explicit: Option<&Path>) -> Result<crate::config::Config, u8> {
+        let shown = |p: &Path| self.paths.shown(p);
+        crate::config::load(explicit, &self.paths.cwd, &shown)
+            .map_err(|problem| self.fail(&[problem]))
+    }
+}
+
 /// Resolves user paths against the working directory and names them back the
 /// way the user would type them.
 pub struct Paths {
@@ -58,6 +67,15 @@ pub struct Paths {
 impl Paths {
     pub fn resolve(&self, path: &Path) -> PathBuf {
         self.cwd.join(path)
+    }
+
+    /// The paths given on the command line, or else the configured ones.
+    pub fn given_or(&self, given: &[PathBuf], configured: &[PathBuf]) -> Vec<PathBuf> {
+        if given.is_empty() {
+            configured.to_vec()
+        } else {
+            given.iter().map(|p| self.resolve(p)).collect()
+        }
     }
 
     pub fn shown(&self, path: &Path) -> String {

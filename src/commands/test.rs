@@ -7,22 +7,17 @@ use std::path::Path;
 use super::{EXIT_FINDINGS, EXIT_OK, Io};
 use crate::analyze::analyze;
 use crate::cli::TestArgs;
-use crate::config;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::rules::{Claim, ClaimExample, NO_STANCE, load_rules};
 use crate::source::{Document, Metadata};
 
 pub fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let shown = |p: &Path| io.paths.shown(p);
-    let config = match config::load(config_path, &io.paths.cwd, &shown) {
+    let config = match io.config(config_path) {
         Ok(config) => config,
-        Err(problem) => return io.fail(&[problem]),
+        Err(code) => return code,
     };
-    let paths = if args.rules.is_empty() {
-        config.rules.clone()
-    } else {
-        args.rules.iter().map(|p| io.paths.resolve(p)).collect()
-    };
+    let paths = io.paths.given_or(&args.rules, &config.rules);
+    let shown = |p: &Path| io.paths.shown(p);
     let rules = match load_rules(&paths, &shown) {
         Ok(rules) => rules,
         Err(problems) => return io.fail(&problems),

@@ -41,7 +41,7 @@ pub fn load_rules(
         if path.is_file() {
             files.push(path.clone());
         } else if path.is_dir() {
-            if let Err(err) = collect_rule_files(path, &mut files) {
+            if let Err(err) = crate::walk::files_below(path, &is_rule_file, &mut files) {
                 problems.push(Problem::error(
                     "concord::io",
                     format!("cannot read rule folder `{}`: {err}", shown(path)),
@@ -82,23 +82,8 @@ fn load_file(path: &Path, shown: &str) -> (Vec<Claim>, Vec<Problem>) {
     }
 }
 
-fn collect_rule_files(folder: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(folder)? {
-        let path = entry?.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_rule_files(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-    Ok(())
+fn is_rule_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "toml")
 }
 
 /// Each id defined twice: both definitions labelled, in one or two files.

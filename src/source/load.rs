@@ -50,7 +50,8 @@ fn load_path(path: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Vec<Documen
     }
     let manifest = manifest::read_manifest(path, &shown(&path.join(manifest::MANIFEST)))?;
     let mut files = Vec::new();
-    collect_documents(path, &mut files).map_err(|e| vec![io_problem(path, shown, &e)])?;
+    crate::walk::files_below(path, &is_document, &mut files)
+        .map_err(|e| vec![io_problem(path, shown, &e)])?;
     files.sort();
     let mut documents = Vec::new();
     let mut problems = Vec::new();
@@ -79,25 +80,6 @@ fn load_path(path: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Vec<Documen
     } else {
         Err(problems)
     }
-}
-
-fn collect_documents(folder: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(folder)? {
-        let path = entry?.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            collect_documents(&path, out)?;
-        } else if is_document(&path) {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 pub(super) fn is_document(path: &Path) -> bool {
