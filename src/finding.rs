@@ -73,7 +73,16 @@ pub struct Evidence {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stance: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<FactValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub holder: Option<String>,
+}
+
+/// A fact's value as the source wrote it and as concord reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactValue {
+    pub raw: String,
+    pub normalized: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -90,12 +99,9 @@ pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
         .iter()
         .map(|e| {
             let excerpt = e.excerpt.split_whitespace().collect::<Vec<_>>().join(" ");
-            format!(
-                "{}\u{1f}{}\u{1f}{}",
-                e.file,
-                e.stance.as_deref().unwrap_or(""),
-                excerpt
-            )
+            let value = e.value.as_ref().map_or("", |v| v.normalized.as_str());
+            let stance = e.stance.as_deref().unwrap_or("");
+            format!("{}\u{1f}{stance}\u{1f}{value}\u{1f}{excerpt}", e.file)
         })
         .collect();
     parts.sort();
@@ -141,6 +147,7 @@ mod tests {
             column: 1,
             excerpt: excerpt.into(),
             stance: Some("no".into()),
+            value: None,
             holder: None,
         }
     }

@@ -295,7 +295,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 speaker: name_after(&words[i + 2..], DESCRIPTORS),
                 cue,
             });
-        } else if VERBS.contains(&lower.as_str()) {
+        } else if VERBS.contains(&lower.as_str()) && !reacts_to(&words, i) {
             if let Some(speaker) =
                 subject_before(&words, i).or_else(|| appositive_before(&words, i))
             {
@@ -328,6 +328,16 @@ pub fn nearest<'a>(
             span.start.saturating_sub(a.cue.end)
         }
     })
+}
+
+/// "responded to", "replied to": a reaction to something, not reported speech.
+fn reacts_to(words: &[Word], verb: usize) -> bool {
+    matches!(
+        words[verb].lower().as_str(),
+        "responded" | "replied" | "reacted"
+    ) && words
+        .get(verb + 1)
+        .is_some_and(|w| w.lower() == "to" && w.joined())
 }
 
 /// `Some(Some(name))` for a named subject of the verb at `verb`, `Some(None)`

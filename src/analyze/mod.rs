@@ -3,18 +3,26 @@
 
 mod attribution;
 mod claims;
+mod dates;
+mod duration;
+mod facts;
 mod negation;
+mod quantity;
 mod sentences;
+mod value;
 mod words;
 
 use std::ops::Range;
 
 pub use attribution::{Attribution, attributions, nearest};
 pub use claims::{ClaimEvidence, SkippedMatch};
+pub use facts::{FactEvidence, Note};
 pub use negation::{Guard, governing_cue};
 pub use sentences::split as split_sentences;
+pub use value::{Value, ValueContext, ValueError, ValueType, fold, normalize};
 
-use crate::rules::Claim;
+use crate::config::DateOrder;
+use crate::rules::RuleSet;
 use crate::source::Document;
 
 /// Everything found in one source.
@@ -22,14 +30,21 @@ use crate::source::Document;
 pub struct Analysis {
     pub sentences: Vec<Range<usize>>,
     pub evidence: Vec<ClaimEvidence>,
+    pub facts: Vec<FactEvidence>,
+    /// Matches set aside (negated, `unless`, unreadable values); `claim`
+    /// indexes claims or facts by the rule kind that set them aside.
     pub skipped: Vec<SkippedMatch>,
+    pub fact_skipped: Vec<SkippedMatch>,
+    /// Problems in the source a user should hear about (e.g. a relative date
+    /// in a source with no publication date).
+    pub notes: Vec<Note>,
     /// Full names (two words or more) this source attributes anything to, so
     /// a later bare surname can be resolved.
     pub names: Vec<String>,
 }
 
-/// Analyzes one document against `claims`.
-pub fn analyze(doc: &Document, claims: &[Claim]) -> Analysis {
+/// Analyzes one document against `rules`.
+pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analysis {
     let text = doc.text();
     let sentences = split_sentences(text, doc.body.clone());
     let attrs: Vec<Vec<Attribution>> = sentences
@@ -44,12 +59,13 @@ pub fn analyze(doc: &Document, claims: &[Claim]) -> Analysis {
         .collect();
     names.sort();
     names.dedup();
-    let matches = claims::match_claims(doc, &sentences, &attrs, claims);
+    let matches = claims::match_claims(doc, &sentences, &attrs, &rules.claims);
     let mut evidence = matches.evidence;
     for ev in &mut evidence {
-        if let Some(holder) = &ev.holder {
-            ev.holder = Some(resolve_surname(holder, &names).to_string());
-        }
+        ev.holder = ev
+            .holder
+            .as_deref()
+            .map(|h| resolve_surname(h, &names).to_string());
     }
     // A headline repeated as page furniture is one piece of evidence, not two.
     let mut seen = std::collections::HashSet::new();
@@ -61,10 +77,24 @@ pub fn analyze(doc: &Document, claims: &[Claim]) -> Analysis {
             &text[ev.sentence.clone()],
         ))
     });
+    let found = facts::match_facts(doc, &sentences, &attrs, &rules.facts, date_order);
+    let mut fact_evidence = found.evidence;
+    for ev in &mut fact_evidence {
+        ev.holder = ev
+            .holder
+            .as_deref()
+            .map(|h| resolve_surname(h, &names).to_string());
+    }
+    let mut seen = std::collections::HashSet::new();
+    fact_evidence
+        .retain(|ev| seen.insert((ev.fact, ev.holder.clone(), &text[ev.sentence.clone()])));
     Analysis {
         sentences,
         evidence,
+        facts: fact_evidence,
         skipped: matches.skipped,
+        fact_skipped: found.skipped,
+        notes: found.notes,
         names,
     }
 }

@@ -12,7 +12,7 @@ use crate::diagnostic::Problem;
 use crate::finding::Finding;
 use crate::report;
 use crate::rules::load_rules;
-use crate::source::load_sources;
+use crate::source::{Document, load_sources};
 
 pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     let config = match io.config(config_path) {
@@ -51,9 +51,10 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
 
     let analyses: Vec<Analysis> = docs
         .par_iter()
-        .map(|doc| analyze(doc, &rules.claims))
+        .map(|doc| analyze(doc, &rules, config.date_order))
         .collect();
-    let findings = crate::compare::compare_claims(&docs, &rules.claims, &analyses);
+    io.warn(&source_notes(&docs, &analyses));
+    let findings = crate::compare::compare(&docs, &rules, &analyses);
     let (findings, accepted, unused) = apply_accepts(findings, &config);
     io.warn(&unused);
 
@@ -70,9 +71,25 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     if failing { EXIT_FINDINGS } else { EXIT_OK }
 }
 
+/// What analysis found wrong in the sources themselves, as warnings.
+fn source_notes(docs: &[Document], analyses: &[Analysis]) -> Vec<Problem> {
+    docs.iter()
+        .zip(analyses)
+        .flat_map(|(doc, analysis)| {
+            analysis.notes.iter().map(move |note| {
+                Problem::error("concord::source::needs_date", note.message.clone())
+                    .with_severity(miette::Severity::Warning)
+                    .in_document(&doc.file)
+                    .label(note.span.clone(), "relative to what?")
+                    .help(note.help.clone())
+            })
+        })
+        .collect()
+}
+
 fn human_report(
     findings: &[Finding],
-    docs: &[crate::source::Document],
+    docs: &[Document],
     rules: usize,
     show_agree: bool,
     accepted: usize,

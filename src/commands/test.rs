@@ -2,13 +2,17 @@
 //! a diagnostic pointing at its `expect` in the rule file.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::path::Path;
+
+use jiff::civil::Date;
 
 use super::{EXIT_FINDINGS, EXIT_OK, Io};
 use crate::analyze::analyze;
 use crate::cli::TestArgs;
+use crate::config::DateOrder;
 use crate::diagnostic::{Problem, SourceFile};
-use crate::rules::{Claim, ClaimExample, NO_STANCE, load_rules};
+use crate::rules::{NO_STANCE, Origin, RuleSet, load_rules};
 use crate::source::{Document, Metadata};
 
 pub fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
@@ -24,12 +28,10 @@ pub fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     };
     let mut passed = 0;
     let mut failures = Vec::new();
-    for claim in &rules.claims {
-        for example in &claim.examples {
-            match run_example(claim, example) {
-                Ok(()) => passed += 1,
-                Err(problem) => failures.push(problem),
-            }
+    for example in examples(&rules) {
+        match example.run(config.date_order) {
+            Ok(()) => passed += 1,
+            Err(problem) => failures.push(problem),
         }
     }
     let mut text = String::new();
@@ -49,108 +51,160 @@ pub fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     }
 }
 
-/// What an example yields: the stances evidenced, and by whom.
+/// One embedded example, with its rule alone in a rule set.
+struct Example<'a> {
+    id: &'a str,
+    origin: &'a Origin,
+    rules: RuleSet,
+    text: &'a str,
+    published: Option<Date>,
+    expect: &'a str,
+    holder: Option<&'a str>,
+    span: Range<usize>,
+}
+
+fn examples(rules: &RuleSet) -> Vec<Example<'_>> {
+    let mut out = Vec::new();
+    for claim in &rules.claims {
+        for ex in &claim.examples {
+            let mut alone = claim.clone();
+            if ex.published.is_none() {
+                alone.published = None; // the time window needs a date to judge by
+            }
+            out.push(Example {
+                id: &claim.id,
+                origin: &claim.origin,
+                rules: RuleSet {
+                    claims: vec![alone],
+                    facts: Vec::new(),
+                },
+                text: &ex.text,
+                published: ex.published,
+                expect: &ex.expect,
+                holder: ex.holder.as_deref(),
+                span: ex.span.clone(),
+            });
+        }
+    }
+    for fact in &rules.facts {
+        for ex in &fact.examples {
+            let mut alone = fact.clone();
+            if ex.published.is_none() {
+                alone.published = None;
+            }
+            out.push(Example {
+                id: &fact.id,
+                origin: &fact.origin,
+                rules: RuleSet {
+                    claims: Vec::new(),
+                    facts: vec![alone],
+                },
+                text: &ex.text,
+                published: ex.published,
+                expect: &ex.expect,
+                holder: ex.holder.as_deref(),
+                span: ex.span.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// What an example yields: stances or normalized values, and their holders.
 struct Outcome {
-    stances: BTreeSet<String>,
+    answers: BTreeSet<String>,
     holders: BTreeSet<String>,
     set_aside: Vec<String>,
 }
 
-fn evaluate(claim: &Claim, example: &ClaimExample) -> Outcome {
-    const OUTLET: &str = "the source";
-    let mut claim = claim.clone();
-    if example.published.is_none() {
-        claim.published = None; // the time window needs a date to judge by
-    }
-    let file = SourceFile::new(format!("example of {}", claim.id), example.text.clone());
-    let meta = Metadata {
-        outlet: Some(OUTLET.into()),
-        url: None,
-        published: example.published,
-    };
-    let doc = Document::new(file, meta, 0..example.text.len());
-    let analysis = analyze(&doc, std::slice::from_ref(&claim));
-    let name = |stance: usize| claim.stances[stance].name.clone();
-    Outcome {
-        stances: analysis.evidence.iter().map(|e| name(e.stance)).collect(),
-        holders: analysis
+impl Example<'_> {
+    fn evaluate(&self, date_order: DateOrder) -> Outcome {
+        const OUTLET: &str = "the source";
+        let file = SourceFile::new(format!("example of {}", self.id), self.text.to_string());
+        let meta = Metadata {
+            outlet: Some(OUTLET.into()),
+            url: None,
+            published: self.published,
+        };
+        let doc = Document::new(file, meta, 0..self.text.len());
+        let analysis = analyze(&doc, &self.rules, date_order);
+        let holder = |h: &Option<String>| h.clone().unwrap_or_else(|| OUTLET.into());
+        let stance = |i: usize| self.rules.claims[0].stances[i].name.clone();
+        let mut answers: BTreeSet<String> =
+            analysis.evidence.iter().map(|e| stance(e.stance)).collect();
+        answers.extend(analysis.facts.iter().map(|e| e.value.to_string()));
+        let mut holders: BTreeSet<String> = analysis
             .evidence
             .iter()
-            .map(|e| e.holder.clone().unwrap_or_else(|| OUTLET.into()))
-            .collect(),
-        set_aside: analysis
+            .map(|e| holder(&e.holder))
+            .collect();
+        holders.extend(analysis.facts.iter().map(|e| holder(&e.holder)));
+        let set_aside = analysis
             .skipped
             .iter()
-            .map(|s| {
-                format!(
-                    "'{}' for `{}`: {}",
-                    &example.text[s.matched.clone()],
-                    name(s.stance),
-                    s.reason
-                )
-            })
-            .collect(),
-    }
-}
-
-fn run_example(claim: &Claim, example: &ClaimExample) -> Result<(), Problem> {
-    let outcome = evaluate(claim, example);
-    let stance_ok = if example.expect == NO_STANCE {
-        outcome.stances.is_empty()
-    } else {
-        outcome.stances.len() == 1 && outcome.stances.contains(&example.expect)
-    };
-    let holder_ok = match (&example.holder, stance_ok) {
-        (Some(holder), true) if example.expect != NO_STANCE => {
-            outcome.holders.len() == 1 && outcome.holders.contains(holder)
+            .chain(&analysis.fact_skipped)
+            .map(|s| format!("'{}': {}", &self.text[s.matched.clone()], s.reason))
+            .chain(analysis.notes.iter().map(|n| n.message.clone()))
+            .collect();
+        Outcome {
+            answers,
+            holders,
+            set_aside,
         }
-        _ => true,
-    };
-    if stance_ok && holder_ok {
-        return Ok(());
     }
-    let found = if outcome.stances.is_empty() {
-        "no stance".to_string()
-    } else {
-        outcome
-            .stances
-            .iter()
-            .map(|s| format!("`{s}`"))
-            .collect::<Vec<_>>()
-            .join(" and ")
-    };
-    let (message, label) = if stance_ok {
-        let holders = outcome
-            .holders
-            .iter()
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        (
-            format!(
-                "example of `{}` expects holder {:?}, found {holders:?}",
-                claim.id,
-                example.holder.as_deref().unwrap_or("")
-            ),
-            format!("attributed to {holders}"),
-        )
-    } else {
-        (
-            format!(
-                "example of `{}` expects `{}`, found {found}",
-                claim.id, example.expect
-            ),
-            format!("found {found}"),
-        )
-    };
-    let mut problem = Problem::error("concord::test::failed", message)
-        .in_file(&claim.origin.file)
-        .label(example.span.clone(), label);
-    if !outcome.set_aside.is_empty() {
-        problem = problem.help(format!(
-            "matches set aside: {}",
-            outcome.set_aside.join("; ")
-        ));
+
+    fn run(&self, date_order: DateOrder) -> Result<(), Problem> {
+        let outcome = self.evaluate(date_order);
+        let answer_ok = if self.expect == NO_STANCE {
+            outcome.answers.is_empty()
+        } else {
+            outcome.answers.len() == 1 && outcome.answers.contains(self.expect)
+        };
+        let holder_ok = match self.holder {
+            Some(holder) if answer_ok && self.expect != NO_STANCE => {
+                outcome.holders.len() == 1 && outcome.holders.contains(holder)
+            }
+            _ => true,
+        };
+        if answer_ok && holder_ok {
+            return Ok(());
+        }
+        let found = if outcome.answers.is_empty() {
+            "nothing".to_string()
+        } else {
+            let quoted: Vec<String> = outcome.answers.iter().map(|s| format!("`{s}`")).collect();
+            quoted.join(" and ")
+        };
+        let (message, label) = if answer_ok {
+            let holders = outcome
+                .holders
+                .iter()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            (
+                format!(
+                    "example of `{}` expects holder {:?}, found {holders:?}",
+                    self.id,
+                    self.holder.unwrap_or("")
+                ),
+                format!("attributed to {holders}"),
+            )
+        } else {
+            (
+                format!(
+                    "example of `{}` expects `{}`, found {found}",
+                    self.id, self.expect
+                ),
+                format!("found {found}"),
+            )
+        };
+        let mut problem = Problem::error("concord::test::failed", message)
+            .in_file(&self.origin.file)
+            .label(self.span.clone(), label);
+        if !outcome.set_aside.is_empty() {
+            problem = problem.help(format!("set aside: {}", outcome.set_aside.join("; ")));
+        }
+        Err(problem)
     }
-    Err(problem)
 }

@@ -49,12 +49,18 @@ pub fn finding_problem(finding: &Finding, docs: &[Document]) -> Problem {
     problem
 }
 
+/// "no — Dmitry Peskov", or for a fact "Friday → 2025-04-04 — Kremlin".
 fn label(ev: &Evidence) -> String {
-    match (&ev.stance, &ev.holder) {
-        (Some(stance), Some(holder)) => format!("{stance} — {holder}"),
-        (Some(stance), None) => stance.clone(),
-        (None, Some(holder)) => holder.clone(),
+    let answer = match (&ev.stance, &ev.value) {
+        (Some(stance), _) => stance.clone(),
+        (None, Some(value)) if value.raw.trim() == value.normalized => value.normalized.clone(),
+        (None, Some(value)) => format!("{} → {}", value.raw.trim(), value.normalized),
         (None, None) => String::new(),
+    };
+    match &ev.holder {
+        Some(holder) if !answer.is_empty() => format!("{answer} — {holder}"),
+        Some(holder) => holder.clone(),
+        None => answer,
     }
 }
 

@@ -7,7 +7,8 @@ use std::ops::Range;
 use jiff::civil::Date;
 use toml::Spanned;
 
-use super::pattern::{Pattern, PatternError};
+use super::fact::Fact;
+use super::pattern::{Pattern, PatternError, PatternErrorKind};
 use super::raw::{RawClaim, RawClaimExample, RawRuleFile};
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
@@ -54,25 +55,30 @@ pub struct Origin {
 }
 
 impl Claim {
-    /// Does the rule cover a source published on `date` (or of unknown date)?
+    /// Does the rule cover a source published on `date`?
     pub fn applies_on(&self, date: Option<Date>) -> bool {
-        match (self.published, date) {
-            (Some((from, to)), Some(date)) => from <= date && date <= to,
-            (Some(_), None) => false,
-            (None, _) => true,
-        }
+        in_window(self.published, date)
     }
 }
 
-/// Compiles one parsed rule file: the claims that compiled, and every problem
-/// found (the valid claims are still checked for duplicate ids).
-pub(super) fn compile_file(file: &SourceFile, raw: RawRuleFile) -> (Vec<Claim>, Vec<Problem>) {
+/// Is `date` inside the rule's time window? A source of unknown date is
+/// outside every window.
+pub(super) fn in_window(window: Option<(Date, Date)>, date: Option<Date>) -> bool {
+    match (window, date) {
+        (Some((from, to)), Some(date)) => from <= date && date <= to,
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
+/// Compiles one parsed rule file: the rules that compiled, and every problem
+/// found (the valid rules are still checked for duplicate ids).
+pub(super) fn compile_file(
+    file: &SourceFile,
+    raw: RawRuleFile,
+) -> (Vec<Claim>, Vec<Fact>, Vec<Problem>) {
     let mut problems = Vec::new();
-    for (kind, value) in [
-        ("fact", &raw.fact),
-        ("quote", &raw.quote),
-        ("speaker", &raw.speaker),
-    ] {
+    for (kind, value) in [("quote", &raw.quote), ("speaker", &raw.speaker)] {
         if let Some(value) = value {
             problems.push(
                 Problem::error(
@@ -81,7 +87,7 @@ pub(super) fn compile_file(file: &SourceFile, raw: RawRuleFile) -> (Vec<Claim>, 
                 )
                 .in_file(file)
                 .label(value.span(), "not checked yet")
-                .help("only [[claim]] rules are checked so far; move this rule to a file concord does not read"),
+                .help("only [[claim]] and [[fact]] rules are checked so far; move this rule to a file concord does not read"),
             );
         }
     }
@@ -92,7 +98,14 @@ pub(super) fn compile_file(file: &SourceFile, raw: RawRuleFile) -> (Vec<Claim>, 
             Err(mut errs) => problems.append(&mut errs),
         }
     }
-    (claims, problems)
+    let mut facts = Vec::new();
+    for raw_fact in raw.fact {
+        match super::fact::compile_fact(file, raw_fact) {
+            Ok(fact) => facts.push(fact),
+            Err(mut errs) => problems.append(&mut errs),
+        }
+    }
+    (claims, facts, problems)
 }
 
 fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>> {
@@ -179,7 +192,28 @@ fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>
     })
 }
 
-fn push_err<T>(result: Result<T, Problem>, problems: &mut Vec<Problem>) -> Option<T> {
+/// The rule's id, with a problem pushed if it is not kebab-case.
+pub(super) fn checked_id(
+    file: &SourceFile,
+    id: &Spanned<String>,
+    problems: &mut Vec<Problem>,
+) -> String {
+    let text = id.get_ref().clone();
+    if !is_kebab_case(&text) {
+        problems.push(
+            Problem::error(
+                "concord::rule::bad_id",
+                format!("rule id `{text}` is not kebab-case"),
+            )
+            .in_file(file)
+            .label(id.span(), "lowercase words joined by `-`")
+            .help(format!("e.g. id = \"{}\"", to_kebab_case(&text))),
+        );
+    }
+    text
+}
+
+pub(super) fn push_err<T>(result: Result<T, Problem>, problems: &mut Vec<Problem>) -> Option<T> {
     result.map_err(|p| problems.push(p)).ok()
 }
 
@@ -217,7 +251,7 @@ fn compile_example(
     })
 }
 
-fn date_window(
+pub(super) fn date_window(
     file: &SourceFile,
     window: &Spanned<Vec<Spanned<toml::value::Datetime>>>,
 ) -> Result<(Date, Date), Problem> {
@@ -240,7 +274,7 @@ fn date_window(
     Ok((from, to))
 }
 
-fn compile_patterns(
+pub(super) fn compile_patterns(
     file: &SourceFile,
     raw: &[Spanned<String>],
     problems: &mut Vec<Problem>,
@@ -250,11 +284,18 @@ fn compile_patterns(
         .collect()
 }
 
-fn compile_pattern(file: &SourceFile, raw: &Spanned<String>) -> Result<Pattern, Problem> {
+pub(super) fn compile_pattern(
+    file: &SourceFile,
+    raw: &Spanned<String>,
+) -> Result<Pattern, Problem> {
     Pattern::compile(raw.get_ref()).map_err(|err| pattern_problem(file, raw, &err))
 }
 
-fn pattern_problem(file: &SourceFile, raw: &Spanned<String>, err: &PatternError) -> Problem {
+pub(super) fn pattern_problem(
+    file: &SourceFile,
+    raw: &Spanned<String>,
+    err: &PatternError,
+) -> Problem {
     let span = raw.span();
     let written = &file.text[span.clone()];
     let verbatim =
@@ -267,10 +308,27 @@ fn pattern_problem(file: &SourceFile, raw: &Spanned<String>, err: &PatternError)
         }
         _ => (span, err.message.clone()),
     };
-    Problem::error("concord::rule::bad_regex", "this pattern is not a valid regular expression")
+    let (code, headline, help) = match err.kind {
+        PatternErrorKind::Syntax => (
+            "concord::rule::bad_regex",
+            "this pattern is not a valid regular expression",
+            "patterns use the syntax of the `regex` crate; escape literal characters such as ( [ . ? with a backslash, and prefer '…' literal strings so backslashes stay single",
+        ),
+        PatternErrorKind::TooBig => (
+            "concord::rule::regex_too_big",
+            "this pattern is too large to compile",
+            "bound repetitions more tightly (e.g. {2,40} of a Unicode class is large), or split the pattern into several",
+        ),
+        PatternErrorKind::MatchesEmpty => (
+            "concord::rule::empty_match",
+            "this pattern can match empty text",
+            "make at least one part of the pattern required",
+        ),
+    };
+    Problem::error(code, headline)
         .in_file(file)
         .label(label_span, label)
-        .help("patterns use the syntax of the `regex` crate; escape literal characters such as ( [ . ? with a backslash, and prefer '…' literal strings so backslashes stay single")
+        .help(help)
 }
 
 fn is_kebab_case(id: &str) -> bool {

@@ -2,6 +2,7 @@
 //! validates them, `pattern` is the one regex wrapper every rule uses.
 
 mod compile;
+mod fact;
 mod pattern;
 mod raw;
 
@@ -9,6 +10,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use compile::{Claim, ClaimExample, NO_STANCE, Origin, Stance};
+pub use fact::{Fact, FactExample, VALUE_GROUP};
 pub use pattern::Pattern;
 
 use crate::diagnostic::Problem;
@@ -18,15 +20,22 @@ use crate::toml_input;
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     pub claims: Vec<Claim>,
+    pub facts: Vec<Fact>,
 }
 
 impl RuleSet {
     pub fn len(&self) -> usize {
-        self.claims.len()
+        self.claims.len() + self.facts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.claims.is_empty()
+        self.len() == 0
+    }
+
+    /// Every rule's id and where it was defined, claims first.
+    fn origins(&self) -> impl Iterator<Item = (&str, &Origin)> {
+        let claims = self.claims.iter().map(|c| (c.id.as_str(), &c.origin));
+        claims.chain(self.facts.iter().map(|f| (f.id.as_str(), &f.origin)))
     }
 }
 
@@ -61,8 +70,9 @@ pub fn load_rules(
     files.dedup();
     let mut rules = RuleSet::default();
     for path in &files {
-        let (mut claims, mut errs) = load_file(path, &shown(path));
+        let (mut claims, mut facts, mut errs) = load_file(path, &shown(path));
         rules.claims.append(&mut claims);
+        rules.facts.append(&mut facts);
         problems.append(&mut errs);
     }
     problems.extend(duplicate_ids(&rules));
@@ -73,12 +83,12 @@ pub fn load_rules(
     }
 }
 
-fn load_file(path: &Path, shown: &str) -> (Vec<Claim>, Vec<Problem>) {
+fn load_file(path: &Path, shown: &str) -> (Vec<Claim>, Vec<Fact>, Vec<Problem>) {
     let parsed = crate::source::read_text_file(path, shown)
         .and_then(|file| toml_input::parse(&file, 0, &file.text).map(|raw| (file, raw)));
     match parsed {
         Ok((file, raw)) => compile::compile_file(&file, raw),
-        Err(problem) => (Vec::new(), vec![problem]),
+        Err(problem) => (Vec::new(), Vec::new(), vec![problem]),
     }
 }
 
@@ -90,15 +100,14 @@ fn is_rule_file(path: &Path) -> bool {
 fn duplicate_ids(rules: &RuleSet) -> Vec<Problem> {
     let mut first: HashMap<&str, &Origin> = HashMap::new();
     let mut problems = Vec::new();
-    for claim in &rules.claims {
-        let Some(earlier) = first.get(claim.id.as_str()) else {
-            first.insert(&claim.id, &claim.origin);
+    for (id, here) in rules.origins() {
+        let Some(earlier) = first.get(id) else {
+            first.insert(id, here);
             continue;
         };
-        let here = &claim.origin;
         let mut problem = Problem::error(
             "concord::rule::duplicate_id",
-            format!("rule id `{}` is defined twice", claim.id),
+            format!("rule id `{id}` is defined twice"),
         )
         .in_file(&here.file)
         .label(here.id_span.clone(), "defined again here");
@@ -108,7 +117,7 @@ fn duplicate_ids(rules: &RuleSet) -> Vec<Problem> {
             problem = problem.related(
                 Problem::error(
                     "concord::rule::duplicate_id",
-                    format!("`{}` was first defined here", claim.id),
+                    format!("`{id}` was first defined here"),
                 )
                 .in_file(&earlier.file)
                 .label(earlier.id_span.clone(), "first defined here"),

@@ -10,8 +10,9 @@ use std::ops::Range;
 use regex::{Regex, RegexBuilder};
 use regex_syntax::ast::{self, Ast};
 
-/// Largest compiled program a single pattern may grow to.
-pub(super) const DEFAULT_SIZE_LIMIT: usize = 1 << 20;
+/// Largest compiled program a single pattern may grow to (the regex crate's
+/// own default): enough for `[\w ]{2,40}` with Unicode classes.
+pub(super) const DEFAULT_SIZE_LIMIT: usize = 10 << 20;
 
 #[derive(Debug, Clone)]
 pub struct Pattern {
@@ -23,8 +24,16 @@ pub struct Pattern {
 /// Why a pattern was refused; `at` is a byte range inside the pattern.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PatternError {
+    pub kind: PatternErrorKind,
     pub message: String,
     pub at: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternErrorKind {
+    Syntax,
+    TooBig,
+    MatchesEmpty,
 }
 
 impl Pattern {
@@ -32,12 +41,14 @@ impl Pattern {
         let ast = ast::parse::Parser::new()
             .parse(source)
             .map_err(|e| PatternError {
+                kind: PatternErrorKind::Syntax,
                 message: e.kind().to_string(),
                 at: Some(e.span().start.offset..e.span().end.offset),
             })?;
         let hir = regex_syntax::hir::translate::Translator::new()
             .translate(source, &ast)
             .map_err(|e| PatternError {
+                kind: PatternErrorKind::Syntax,
                 message: e.kind().to_string(),
                 at: Some(e.span().start.offset..e.span().end.offset),
             })?;
@@ -55,19 +66,22 @@ impl Pattern {
             .case_insensitive(true)
             .size_limit(DEFAULT_SIZE_LIMIT)
             .build()
-            .map_err(|e| PatternError {
-                message: match e {
-                    regex::Error::CompiledTooBig(limit) => format!(
-                        "the pattern compiles to more than the {} KiB limit",
-                        limit / 1024
-                    ),
-                    other => other.to_string(),
+            .map_err(|e| match e {
+                regex::Error::CompiledTooBig(limit) => PatternError {
+                    kind: PatternErrorKind::TooBig,
+                    message: format!("compiles to more than the {} MiB limit", limit >> 20),
+                    at: None,
                 },
-                at: None,
+                other => PatternError {
+                    kind: PatternErrorKind::Syntax,
+                    message: other.to_string(),
+                    at: None,
+                },
             })?;
         if hir.properties().minimum_len() == Some(0) {
             return Err(PatternError {
-                message: "the pattern matches empty text, so it would match everywhere".into(),
+                kind: PatternErrorKind::MatchesEmpty,
+                message: "matches empty text, so it would match everywhere".into(),
                 at: None,
             });
         }
@@ -80,6 +94,18 @@ impl Pattern {
     /// Byte ranges of the non-overlapping matches in `text`.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
         self.regex.find_iter(text).map(|m| m.range())
+    }
+
+    /// For each match, its range and the range of its `group` capture.
+    pub fn group_matches<'t>(
+        &'t self,
+        text: &'t str,
+        group: &'t str,
+    ) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + 't {
+        self.regex.captures_iter(text).filter_map(move |c| {
+            let whole = c.get(0)?.range();
+            Some((whole, c.name(group)?.range()))
+        })
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -237,7 +263,14 @@ mod tests {
     fn refuses_bad_and_empty_patterns() {
         let err = Pattern::compile("no (plans").unwrap_err();
         assert_eq!(err.at, Some(3..4));
-        assert!(Pattern::compile("(x)?").is_err());
-        assert!(Pattern::compile(r"\w{1000}{1000}").is_err());
+        assert_eq!(
+            Pattern::compile("(x)?").unwrap_err().kind,
+            PatternErrorKind::MatchesEmpty
+        );
+        assert_eq!(
+            Pattern::compile(r"\w{1000}{1000}").unwrap_err().kind,
+            PatternErrorKind::TooBig
+        );
+        assert!(Pattern::compile(r"lasted (?P<value>[\w -]{2,40}?hours?)").is_ok());
     }
 }

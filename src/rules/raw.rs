@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::analyze::ValueType;
 use crate::finding::Severity;
 
 #[derive(Deserialize)]
@@ -16,8 +17,9 @@ use crate::finding::Severity;
 pub(super) struct RawRuleFile {
     #[serde(default)]
     pub(super) claim: Vec<RawClaim>,
+    #[serde(default)]
+    pub(super) fact: Vec<RawFact>,
     /// Rule kinds DESIGN.md names that this version cannot check yet.
-    pub(super) fact: Option<Spanned<toml::Value>>,
     pub(super) quote: Option<Spanned<toml::Value>>,
     pub(super) speaker: Option<Spanned<toml::Value>>,
 }
@@ -42,6 +44,36 @@ pub(super) struct RawClaimExample {
     pub(super) text: Spanned<String>,
     pub(super) expect: Spanned<String>,
     /// Optional: who the evidence should be attributed to.
+    pub(super) holder: Option<Spanned<String>>,
+    pub(super) published: Option<Spanned<Datetime>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFact {
+    pub(super) id: Spanned<String>,
+    pub(super) question: Option<String>,
+    pub(super) pattern: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(super) patterns: Vec<Spanned<String>>,
+    #[serde(rename = "type")]
+    pub(super) kind: ValueType,
+    #[serde(default)]
+    pub(super) context: Vec<Spanned<String>>,
+    pub(super) severity: Option<Severity>,
+    pub(super) published: Option<Spanned<Vec<Spanned<Datetime>>>>,
+    /// Text facts: canonical value → the variants that mean it.
+    pub(super) synonyms: Option<Spanned<std::collections::BTreeMap<String, Vec<String>>>>,
+    #[serde(default)]
+    pub(super) example: Vec<RawFactExample>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawFactExample {
+    pub(super) text: Spanned<String>,
+    /// The normalized value, e.g. "2025-04-04", or "none".
+    pub(super) expect: Spanned<String>,
     pub(super) holder: Option<Spanned<String>>,
     pub(super) published: Option<Spanned<Datetime>>,
 }

@@ -1,0 +1,465 @@
+//! Dates, absolute and relative, resolved against a source's publication date.
+//!
+//! Absolute: "April 4", "4 April 2025", "Apr. 4", "April 4th", "2025-04-04",
+//! "04/04/2025" (read by `date_order`). A month and day without a year take the
+//! year that puts them nearest the publication date, so "Dec. 30" in a paper
+//! of January 2 is the December just gone.
+//!
+//! Relative: a bare weekday ("Friday", "on Thursday", "late Thursday") is the
+//! most recent such day on or before publication, as past-tense news uses it;
+//! "last Friday" is strictly before, "next Friday" strictly after. Also
+//! "today", "yesterday", "tomorrow", "N days ago", "earlier this week",
+//! "this/last/next week", "this/last/next month", "earlier this month",
+//! "last year", "in the coming days", "over the weekend". The result is one day
+//! or an inclusive range.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+
+use crate::config::DateOrder;
+
+/// One day, or an inclusive range of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl DateRange {
+    fn day(date: Date) -> Self {
+        DateRange {
+            from: date,
+            to: date,
+        }
+    }
+
+    pub fn overlaps(&self, other: &DateRange) -> bool {
+        self.from <= other.to && other.from <= self.to
+    }
+}
+
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}..{}", self.from, self.to)
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DateError {
+    /// Relative, or without a year, and the source has no `published` date.
+    NeedsPublished,
+    Unrecognized,
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{1,2})-(\d{1,2})\b").unwrap());
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})\b").unwrap());
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:(?:-|–| to | and )(\d{1,2})\b)?(?:,? (\d{4}))?")
+        .unwrap()
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+)\.?(?:,? (\d{4}))?").unwrap()
+});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([a-z]+)\.?(?: of)?,? (\d{4})\b").unwrap());
+static AGO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\S+(?: \S+)?) (day|week)s? ago\b").unwrap());
+
+/// Resolves a date expression.
+pub(super) fn parse_date(
+    text: &str,
+    published: Option<Date>,
+    order: DateOrder,
+) -> Result<DateRange, DateError> {
+    let lower = normalize(text);
+    let text = strip_fillers(&lower);
+    if let Some(range) = absolute(text, order) {
+        return Ok(range);
+    }
+    if let Some(found) = month_without_year(text) {
+        let published = published.ok_or(DateError::NeedsPublished)?;
+        return found(published).ok_or(DateError::Unrecognized);
+    }
+    let published = published.ok_or(if looks_relative(text) {
+        DateError::NeedsPublished
+    } else {
+        DateError::Unrecognized
+    })?;
+    relative(text, published).ok_or(DateError::Unrecognized)
+}
+
+fn normalize(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .replace(['\u{a0}', '\u{202f}'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Drops words that do not change the day: "on", "late", "early", "the".
+fn strip_fillers(mut text: &str) -> &str {
+    loop {
+        let before = text;
+        for filler in [
+            "on ",
+            "in ",
+            "late ",
+            "early ",
+            "earlier on ",
+            "by ",
+            "since ",
+            "as of ",
+        ] {
+            text = text.strip_prefix(filler).unwrap_or(text);
+        }
+        if text == before {
+            return text;
+        }
+    }
+}
+
+fn month_number(word: &str) -> Option<i8> {
+    let word = word.trim_end_matches('.');
+    if word.len() < 3 {
+        return None;
+    }
+    let index = MONTHS.iter().position(|m| word.starts_with(m))?;
+    // "mar" must not accept "march" as "marching"; full names only or 3-4 letters
+    const FULL: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let ok = FULL[index] == word || word.len() <= 4 && FULL[index].starts_with(word);
+    ok.then_some(index as i8 + 1)
+}
+
+fn date(year: i64, month: i64, day: i64) -> Option<Date> {
+    Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+fn absolute(text: &str, order: DateOrder) -> Option<DateRange> {
+    if let Some(c) = ISO.captures(text) {
+        return date(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+            .map(DateRange::day);
+    }
+    if let Some(c) = NUMERIC.captures(text) {
+        let (a, b, c): (i64, i64, i64) =
+            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        let full_year = |y: i64| if y < 100 { 2000 + y } else { y };
+        let (y, m, d) = match order {
+            _ if a > 31 => (a, b, c),
+            DateOrder::Mdy => (full_year(c), a, b),
+            DateOrder::Dmy => (full_year(c), b, a),
+            DateOrder::Ymd => (a, b, c),
+        };
+        return date(y, m, d).map(DateRange::day);
+    }
+    if let Some(c) = MONTH_DAY.captures(text) {
+        if let (Some(month), Some(year)) = (month_number(&c[1]), c.get(4)) {
+            let year: i64 = year.as_str().parse().ok()?;
+            let from = date(year, month.into(), c[2].parse().ok()?)?;
+            let to = match c.get(3) {
+                Some(end) => date(year, month.into(), end.as_str().parse().ok()?)?,
+                None => from,
+            };
+            return (from <= to).then_some(DateRange { from, to });
+        }
+    }
+    if let Some(c) = DAY_MONTH.captures(text) {
+        if let (Some(month), Some(year)) = (month_number(&c[2]), c.get(3)) {
+            return date(
+                year.as_str().parse().ok()?,
+                month.into(),
+                c[1].parse().ok()?,
+            )
+            .map(DateRange::day);
+        }
+    }
+    if let Some(c) = MONTH_YEAR.captures(text) {
+        let month = month_number(&c[1])?;
+        let first = date(c[2].parse().ok()?, month.into(), 1)?;
+        return Some(DateRange {
+            from: first,
+            to: first.last_of_month(),
+        });
+    }
+    None
+}
+
+type Resolver = Box<dyn Fn(Date) -> Option<DateRange>>;
+
+/// "April 4", "4 April", "April": the year comes from the publication date.
+fn month_without_year(text: &str) -> Option<Resolver> {
+    let month_day = MONTH_DAY.captures(text).and_then(|c| {
+        let last = c.get(3).and_then(|end| end.as_str().parse::<i8>().ok());
+        Some((month_number(&c[1])?, Some((c[2].parse::<i8>().ok()?, last))))
+    });
+    let day_month = || {
+        DAY_MONTH
+            .captures(text)
+            .and_then(|c| Some((month_number(&c[2])?, Some((c[1].parse::<i8>().ok()?, None)))))
+    };
+    let (month, day) = if let Some(found) = month_day.or_else(day_month) {
+        found
+    } else {
+        let word = text.strip_prefix("in ").unwrap_or(text);
+        (month_number(word.split(' ').next()?)?, None)
+    };
+    Some(Box::new(move |published: Date| {
+        let candidates = (-1..=1).filter_map(|offset| {
+            let year = published.year() + offset;
+            match day {
+                Some((day, last)) => {
+                    let from = Date::new(year, month, day).ok()?;
+                    let to = last
+                        .map_or(Ok(from), |last| Date::new(year, month, last))
+                        .ok()?;
+                    (from <= to).then_some(DateRange { from, to })
+                }
+                None => Date::new(year, month, 1).ok().map(|first| DateRange {
+                    from: first,
+                    to: first.last_of_month(),
+                }),
+            }
+        });
+        candidates.min_by_key(|range| {
+            let distance = |d: Date| {
+                d.since(published)
+                    .map_or(i32::MAX, |span| span.get_days().abs())
+            };
+            distance(range.from).min(distance(range.to))
+        })
+    }))
+}
+
+fn looks_relative(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "month",
+        "year",
+        "ago",
+        "coming",
+        "weekend",
+        "morning",
+        "evening",
+        "day",
+    ];
+    WORDS.iter().any(|w| text.contains(w)) || weekday_in(text).is_some()
+}
+
+fn weekday_in(text: &str) -> Option<Weekday> {
+    let word = text
+        .split([' ', ',', '.', '\'', '’'])
+        .find(|w| !w.is_empty())?;
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| {
+            *name == word || (word.len() >= 3 && name.starts_with(word) && word.len() <= 4)
+        })
+        .map(|(_, w)| *w)
+}
+
+fn relative(text: &str, published: Date) -> Option<DateRange> {
+    let day = |offset: i64| {
+        published
+            .checked_add(offset.days())
+            .ok()
+            .map(DateRange::day)
+    };
+    match text {
+        "today" | "tonight" | "this morning" | "this afternoon" | "this evening"
+        | "earlier today" | "earlier in the day" | "later in the day" | "later that day"
+        | "earlier that day" => {
+            return day(0);
+        }
+        "yesterday"
+        | "last night"
+        | "yesterday morning"
+        | "yesterday evening"
+        | "yesterday afternoon" => {
+            return day(-1);
+        }
+        "the day before yesterday" => return day(-2),
+        "tomorrow" => return day(1),
+        _ => {}
+    }
+    if let Some(c) = AGO.captures(text) {
+        let count = super::quantity::leading_value(&c[1])
+            .map(|(v, _)| v as i64)
+            .or_else(|| matches!(&c[1], "a" | "one").then_some(1))?;
+        let unit = if &c[2] == "week" { 7 } else { 1 };
+        return day(-count * unit);
+    }
+    let week_start = |d: Date| d.tomorrow().ok()?.nth_weekday(-1, Weekday::Monday).ok();
+    let week = |offset_weeks: i64| {
+        let monday = week_start(published)?
+            .checked_add((offset_weeks * 7).days())
+            .ok()?;
+        Some(DateRange {
+            from: monday,
+            to: monday.checked_add(6.days()).ok()?,
+        })
+    };
+    let month = |offset: i64| {
+        let first = published
+            .first_of_month()
+            .checked_add(offset.months())
+            .ok()?;
+        Some(DateRange {
+            from: first,
+            to: first.last_of_month(),
+        })
+    };
+    match text {
+        "earlier this week" => {
+            return Some(DateRange {
+                from: week_start(published)?,
+                to: published,
+            });
+        }
+        "this week" => return week(0),
+        "last week" => return week(-1),
+        "next week" => return week(1),
+        "earlier this month" => {
+            return Some(DateRange {
+                from: published.first_of_month(),
+                to: published,
+            });
+        }
+        "this month" => return month(0),
+        "last month" => return month(-1),
+        "next month" => return month(1),
+        "earlier this year" => {
+            return Some(DateRange {
+                from: published.first_of_year(),
+                to: published,
+            });
+        }
+        "last year" => {
+            let first = published.first_of_year().checked_add((-1).years()).ok()?;
+            return Some(DateRange {
+                from: first,
+                to: first.last_of_year(),
+            });
+        }
+        "in the coming days"
+        | "the coming days"
+        | "coming days"
+        | "in the next few days"
+        | "the next few days" => {
+            return Some(DateRange {
+                from: published,
+                to: published.checked_add(7.days()).ok()?,
+            });
+        }
+        "over the weekend" | "this weekend" | "the weekend" | "last weekend" => {
+            let sunday = published
+                .tomorrow()
+                .ok()?
+                .nth_weekday(-1, Weekday::Sunday)
+                .ok()?;
+            return Some(DateRange {
+                from: sunday.yesterday().ok()?,
+                to: sunday,
+            });
+        }
+        _ => {}
+    }
+    let (modifier, rest) = match text.split_once(' ') {
+        Some((m @ ("last" | "next" | "this" | "past"), rest)) => (m, rest),
+        _ => ("", text),
+    };
+    let weekday = weekday_in(rest)?;
+    let date = match modifier {
+        "last" | "past" => published.nth_weekday(-1, weekday).ok()?,
+        "next" => published.nth_weekday(1, weekday).ok()?,
+        _ => published.tomorrow().ok()?.nth_weekday(-1, weekday).ok()?,
+    };
+    Some(DateRange::day(date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn on(text: &str, published: Date) -> String {
+        parse_date(text, Some(published), DateOrder::Mdy)
+            .map(|r| r.to_string())
+            .unwrap_or_else(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_most_recent_on_or_before() {
+        let friday = date(2025, 4, 4);
+        assert_eq!(on("Friday", friday), "2025-04-04");
+        assert_eq!(on("on Thursday", friday), "2025-04-03");
+        assert_eq!(on("late Saturday", friday), "2025-03-29");
+        assert_eq!(on("last Friday", friday), "2025-03-28");
+        assert_eq!(on("next Monday", friday), "2025-04-07");
+    }
+
+    #[test]
+    fn month_day_takes_the_nearest_year() {
+        assert_eq!(on("Dec. 30", date(2025, 1, 2)), "2024-12-30");
+        assert_eq!(on("Jan. 3", date(2024, 12, 30)), "2025-01-03");
+        assert_eq!(on("April 4", date(2025, 4, 4)), "2025-04-04");
+    }
+
+    #[test]
+    fn a_relative_date_needs_a_publication_date() {
+        assert_eq!(
+            parse_date("Friday", None, DateOrder::Mdy),
+            Err(DateError::NeedsPublished)
+        );
+        assert_eq!(
+            parse_date("April 4", None, DateOrder::Mdy),
+            Err(DateError::NeedsPublished)
+        );
+        assert!(parse_date("April 4, 2025", None, DateOrder::Mdy).is_ok());
+    }
+}

@@ -1,0 +1,117 @@
+//! Fact matching in one source: each sentence's captured values, normalized
+//! by the rule's type and attributed like claim evidence.
+
+use std::ops::Range;
+
+use super::attribution::{self, Attribution};
+use super::claims::SkippedMatch;
+use super::negation;
+use super::value::{Value, ValueContext, ValueError, normalize};
+use crate::config::DateOrder;
+use crate::rules::{Fact, VALUE_GROUP};
+use crate::source::Document;
+
+/// A sentence that gives a value for a fact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactEvidence {
+    /// Index of the fact in the slice given to [`match_facts`].
+    pub fact: usize,
+    /// The whole match, and the captured value inside it.
+    pub matched: Range<usize>,
+    pub value_span: Range<usize>,
+    pub value: Value,
+    pub sentence: Range<usize>,
+    pub holder: Option<String>,
+}
+
+/// Something the author of a source or rule should fix, found while analyzing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub span: Range<usize>,
+    pub message: String,
+    pub help: String,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct FactMatches {
+    pub(super) evidence: Vec<FactEvidence>,
+    pub(super) skipped: Vec<SkippedMatch>,
+    pub(super) notes: Vec<Note>,
+}
+
+pub(super) fn match_facts(
+    doc: &Document,
+    sentences: &[Range<usize>],
+    attributions: &[Vec<Attribution>],
+    facts: &[Fact],
+    date_order: DateOrder,
+) -> FactMatches {
+    let text = doc.text();
+    let mut out = FactMatches::default();
+    for (fact_index, fact) in facts.iter().enumerate() {
+        if !fact.applies_on(doc.published) {
+            continue;
+        }
+        for (sentence, attrs) in sentences.iter().zip(attributions) {
+            let sentence_text = &text[sentence.clone()];
+            if !fact.context.is_empty() && !fact.context.iter().any(|p| p.is_match(sentence_text)) {
+                continue;
+            }
+            let mut seen = Vec::new();
+            for pattern in &fact.patterns {
+                for (whole, value) in pattern.group_matches(sentence_text, VALUE_GROUP) {
+                    let offset = |r: Range<usize>| sentence.start + r.start..sentence.start + r.end;
+                    let (matched, value_span) = (offset(whole), offset(value));
+                    if seen.contains(&value_span) {
+                        continue; // two patterns found the same value
+                    }
+                    seen.push(value_span.clone());
+                    let skip = |reason: String| SkippedMatch {
+                        claim: fact_index,
+                        stance: 0,
+                        matched: matched.clone(),
+                        reason,
+                    };
+                    if let Some(guard) = negation::governing_cue(text, sentence, &matched) {
+                        out.skipped.push(skip(format!(
+                            "{} by \"{}\"",
+                            guard.reason, &text[guard.cue]
+                        )));
+                        continue;
+                    }
+                    let cx = ValueContext {
+                        before: &text[sentence.start..value_span.start],
+                        published: doc.published,
+                        date_order,
+                        synonyms: &fact.synonyms,
+                    };
+                    match normalize(fact.kind, &text[value_span.clone()], &cx) {
+                        Ok(value) => out.evidence.push(FactEvidence {
+                            fact: fact_index,
+                            holder: attribution::nearest(attrs, &matched).and_then(|a| a.speaker.clone()),
+                            matched,
+                            value_span,
+                            value,
+                            sentence: sentence.clone(),
+                        }),
+                        Err(ValueError::NeedsPublished) => out.notes.push(Note {
+                            span: value_span.clone(),
+                            message: format!(
+                                "`{}` is relative, but {} has no publication date",
+                                &text[value_span],
+                                doc.name()
+                            ),
+                            help: "give the source a `published` date in sources.toml or its front matter".into(),
+                        }),
+                        Err(ValueError::Unreadable) => out.skipped.push(skip(format!(
+                            "\"{}\" is not a {}",
+                            &text[value_span],
+                            fact.kind.as_str()
+                        ))),
+                    }
+                }
+            }
+        }
+    }
+    out
+}

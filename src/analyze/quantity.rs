@@ -1,0 +1,501 @@
+//! Numbers as news text writes them ("1,000", "1 000", "1.5 million",
+//! "thirty", "twenty-five", "a dozen", "30th", "$60", "25%") and the qualifiers
+//! that turn a number into a range ("more than two", "about an hour", "almost",
+//! "2 to 3").
+//!
+//! A [`Quantity`] is an interval with open or closed ends, so "about an hour"
+//! and "almost an hour" overlap (they agree) while "1.5 hours" and "more than
+//! two hours" do not (they conflict).
+
+use std::fmt;
+
+/// An interval of values; `exact` is the number as written (for display).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    pub low: f64,
+    pub high: f64,
+    pub low_open: bool,
+    pub high_open: bool,
+    pub exact: f64,
+    pub qualifier: Qualifier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    About,
+    Almost,
+    JustOver,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Between,
+}
+
+impl Quantity {
+    pub fn exact(value: f64) -> Self {
+        Quantity {
+            low: value,
+            high: value,
+            low_open: false,
+            high_open: false,
+            exact: value,
+            qualifier: Qualifier::Exact,
+        }
+    }
+
+    /// "2 to 3": a closed interval.
+    pub fn between(low: f64, high: f64) -> Self {
+        Quantity {
+            low,
+            high,
+            low_open: false,
+            high_open: false,
+            exact: low,
+            qualifier: Qualifier::Between,
+        }
+    }
+
+    /// The interval `qualifier` makes of `value`.
+    pub fn qualified(value: f64, qualifier: Qualifier) -> Self {
+        let mut q = Quantity::exact(value);
+        q.qualifier = qualifier;
+        match qualifier {
+            Qualifier::Exact | Qualifier::Between => {}
+            Qualifier::About => (q.low, q.high) = (value * 0.85, value * 1.15),
+            Qualifier::Almost => q.low = value * 0.8,
+            Qualifier::JustOver => (q.high, q.low_open) = (value * 1.2, true),
+            Qualifier::MoreThan => (q.high, q.low_open) = (f64::INFINITY, true),
+            Qualifier::AtLeast => q.high = f64::INFINITY,
+            Qualifier::LessThan => (q.low, q.high_open) = (0.0, true),
+            Qualifier::AtMost => q.low = 0.0,
+        }
+        q
+    }
+
+    /// Both scaled, e.g. hours to seconds.
+    pub fn scaled(self, factor: f64) -> Self {
+        Quantity {
+            low: self.low * factor,
+            high: self.high * factor,
+            exact: self.exact * factor,
+            ..self
+        }
+    }
+
+    /// Could both denote the same value?
+    pub fn overlaps(&self, other: &Quantity) -> bool {
+        let below = |a: &Quantity, b: &Quantity| {
+            // a lies entirely below b
+            a.high < b.low || (a.high == b.low && (a.high_open || b.low_open))
+        };
+        !(below(self, other) || below(other, self))
+    }
+
+    /// Writes the quantity with `value` formatting one number.
+    pub fn describe(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        value: &dyn Fn(f64) -> String,
+    ) -> fmt::Result {
+        let word = match self.qualifier {
+            Qualifier::Exact => return f.write_str(&value(self.exact)),
+            Qualifier::Between => return write!(f, "{} to {}", value(self.low), value(self.high)),
+            Qualifier::About => "about",
+            Qualifier::Almost => "almost",
+            Qualifier::JustOver => "just over",
+            Qualifier::MoreThan => "more than",
+            Qualifier::AtLeast => "at least",
+            Qualifier::LessThan => "less than",
+            Qualifier::AtMost => "at most",
+        };
+        write!(f, "{word} {}", value(self.exact))
+    }
+}
+
+/// Formats a number without a trailing `.0`, and without float noise.
+pub(super) fn plain(value: f64) -> String {
+    let rounded = (value * 1000.0).round() / 1000.0;
+    if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded}")
+    }
+}
+
+/// Qualifier phrases, longest first so "just over" wins over "over".
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("no more than", Qualifier::AtMost),
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("more than", Qualifier::MoreThan),
+    ("greater than", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("well over", Qualifier::MoreThan),
+    ("just over", Qualifier::JustOver),
+    ("a little over", Qualifier::JustOver),
+    ("slightly more than", Qualifier::JustOver),
+    ("at least", Qualifier::AtLeast),
+    ("fewer than", Qualifier::LessThan),
+    ("less than", Qualifier::LessThan),
+    ("just under", Qualifier::Almost),
+    ("close to", Qualifier::Almost),
+    ("up to", Qualifier::AtMost),
+    ("at most", Qualifier::AtMost),
+    ("an estimated", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("around", Qualifier::About),
+    ("about", Qualifier::About),
+    ("some", Qualifier::About),
+    ("nearly", Qualifier::Almost),
+    ("almost", Qualifier::Almost),
+    ("over", Qualifier::MoreThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
+];
+
+/// The qualifier that `text` (lower-cased) ends with, if any: the words just
+/// before a value.
+pub(super) fn qualifier_before(text: &str) -> Option<Qualifier> {
+    let text = text.trim_end().to_lowercase();
+    QUALIFIERS.iter().find_map(|(phrase, q)| {
+        let head = text.strip_suffix(phrase)?;
+        head.chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric())
+            .then_some(*q)
+    })
+}
+
+/// Splits a leading qualifier off `text` (lower-cased): ("more than", "two hours").
+pub(super) fn split_qualifier(text: &str) -> (Qualifier, &str) {
+    let trimmed = text.trim_start();
+    for (phrase, q) in QUALIFIERS {
+        if let Some(rest) = strip_prefix_ci(trimmed, phrase) {
+            if rest.starts_with(|c: char| c.is_whitespace()) {
+                return (*q, rest.trim_start());
+            }
+        }
+    }
+    (Qualifier::Exact, trimmed)
+}
+
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
+
+/// What a number measures, when the text says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    Currency(&'static str),
+}
+
+/// A number read from text: its interval and unit, and how many bytes of the
+/// (trimmed, lower-cased) input it used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Number {
+    pub quantity: Quantity,
+    pub unit: Option<Unit>,
+}
+
+/// Reads the number in `text`, with its qualifier, unit and range.
+pub(super) fn parse_number(text: &str) -> Option<Number> {
+    let lower = text
+        .trim()
+        .to_lowercase()
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    let (qualifier, rest) = split_qualifier(&lower);
+    let (currency, rest) = leading_currency(rest);
+    let (value, used) = leading_value(rest)?;
+    let after = rest[used..].trim_start();
+    let (range_end, after) = range_tail(after);
+    let unit = currency
+        .map(Unit::Currency)
+        .or_else(|| trailing_unit(after));
+    let quantity = match range_end {
+        Some(high) if high > value => Quantity::between(value, high),
+        _ => Quantity::qualified(value, qualifier),
+    };
+    Some(Number { quantity, unit })
+}
+
+fn leading_currency(text: &str) -> (Option<&'static str>, &str) {
+    for (sign, code) in [
+        ("us$", "USD"),
+        ("$", "USD"),
+        ("€", "EUR"),
+        ("£", "GBP"),
+        ("₴", "UAH"),
+        ("₽", "RUB"),
+    ] {
+        if let Some(rest) = text.strip_prefix(sign) {
+            return (Some(code), rest.trim_start());
+        }
+    }
+    (None, text)
+}
+
+fn trailing_unit(text: &str) -> Option<Unit> {
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '%')
+        .collect();
+    match word.as_str() {
+        "%" | "percent" | "pct" => Some(Unit::Percent),
+        "per" if text.starts_with("per cent") => Some(Unit::Percent),
+        "dollars" | "dollar" | "usd" => Some(Unit::Currency("USD")),
+        "euros" | "euro" | "eur" => Some(Unit::Currency("EUR")),
+        "pounds" | "gbp" => Some(Unit::Currency("GBP")),
+        "rubles" | "roubles" | "rub" => Some(Unit::Currency("RUB")),
+        "hryvnias" | "hryvnia" | "uah" => Some(Unit::Currency("UAH")),
+        _ if text.starts_with('%') => Some(Unit::Percent),
+        _ => None,
+    }
+}
+
+/// "to 3", "-3", "or 3" after a number: the top of a range.
+fn range_tail(text: &str) -> (Option<f64>, &str) {
+    for joiner in ["to ", "and ", "or ", "-", "–", "—"] {
+        if let Some(rest) = text.strip_prefix(joiner) {
+            if let Some((high, used)) = leading_value(rest.trim_start()) {
+                let rest = rest.trim_start();
+                return (Some(high), rest[used..].trim_start());
+            }
+        }
+    }
+    (None, text)
+}
+
+/// The number at the start of `text` (digits or words, with a scale word)
+/// and the bytes it takes.
+pub(super) fn leading_value(text: &str) -> Option<(f64, usize)> {
+    let (value, used) = if text.starts_with(|c: char| c.is_ascii_digit()) {
+        digits(text)?
+    } else {
+        words(text)?
+    };
+    let rest = &text[used..];
+    let trimmed = rest.trim_start();
+    let word: String = trimmed.chars().take_while(|c| c.is_alphabetic()).collect();
+    let scale = match word.as_str() {
+        "hundred" => 100.0,
+        "thousand" | "k" => 1e3,
+        "million" | "m" | "mln" => 1e6,
+        "billion" | "bn" | "b" => 1e9,
+        "trillion" | "tn" => 1e12,
+        _ => return Some((value, used)),
+    };
+    Some((
+        value * scale,
+        used + (rest.len() - trimmed.len()) + word.len(),
+    ))
+}
+
+/// "1,000", "1 000", "1.5", "30th": thousands separators are `,` or a space
+/// followed by exactly three digits.
+fn digits(text: &str) -> Option<(f64, usize)> {
+    let bytes = text.as_bytes();
+    let mut number = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_digit() {
+            number.push(c as char);
+            i += 1;
+        } else if (c == b',' || c == b' ') && group_of_three(&bytes[i + 1..]) {
+            i += 1;
+        } else if c == b'.'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && !number.contains('.')
+        {
+            number.push('.');
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    for suffix in ["st", "nd", "rd", "th"] {
+        if text[i..].starts_with(suffix) && !text[i + 2..].starts_with(char::is_alphabetic) {
+            i += 2;
+            break;
+        }
+    }
+    Some((number.parse().ok()?, i))
+}
+
+fn group_of_three(rest: &[u8]) -> bool {
+    rest.len() >= 3
+        && rest[..3].iter().all(u8::is_ascii_digit)
+        && !rest.get(3).is_some_and(u8::is_ascii_digit)
+}
+
+const UNITS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("first", 1.0),
+    ("second", 2.0),
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+];
+
+const TENS: &[(&str, f64)] = &[
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+];
+
+/// "thirty", "twenty-five", "a dozen", "two hundred and five", "a half".
+fn words(text: &str) -> Option<(f64, usize)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut seen = false;
+    let mut used = 0;
+    let mut at = 0;
+    let mut pending_article = false;
+    for piece in text.split_inclusive([' ', '-']) {
+        let word = piece.trim_end_matches([' ', '-']);
+        let start = at;
+        at += piece.len();
+        let lookup =
+            |table: &[(&str, f64)]| table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v);
+        if let Some(v) = lookup(UNITS).or_else(|| lookup(TENS)) {
+            current += v;
+        } else if word == "hundred" && (seen || pending_article) {
+            current = current.max(1.0) * 100.0;
+        } else if let Some(scale) = match word {
+            "thousand" => Some(1e3),
+            "million" => Some(1e6),
+            "billion" => Some(1e9),
+            _ => None,
+        } {
+            if !(seen || pending_article) {
+                break;
+            }
+            total += current.max(1.0) * scale;
+            current = 0.0;
+        } else if word == "dozen" && (seen || pending_article) {
+            current = current.max(1.0) * 12.0;
+        } else if word == "half" && (seen || pending_article) {
+            current += 0.5;
+        } else if matches!(word, "a" | "an") && !seen {
+            pending_article = true;
+            continue;
+        } else if word == "and" && seen {
+            continue;
+        } else {
+            break;
+        }
+        seen = true;
+        pending_article = false;
+        used = start + word.len();
+    }
+    seen.then_some((total + current, used))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> f64 {
+        parse_number(text)
+            .unwrap_or_else(|| panic!("no number in {text:?}"))
+            .quantity
+            .exact
+    }
+
+    #[test]
+    fn digits_and_words() {
+        assert_eq!(value("1,000"), 1000.0);
+        assert_eq!(value("1 000 troops"), 1000.0);
+        assert_eq!(value("1.5"), 1.5);
+        assert_eq!(value("1.5 million"), 1_500_000.0);
+        assert_eq!(value("thirty"), 30.0);
+        assert_eq!(value("twenty-five"), 25.0);
+        assert_eq!(value("a dozen"), 12.0);
+        assert_eq!(value("two hundred and five"), 205.0);
+        assert_eq!(value("30th"), 30.0);
+        assert_eq!(value("third"), 3.0);
+        assert_eq!(value("30-day"), 30.0);
+    }
+
+    #[test]
+    fn units_and_ranges() {
+        let money = parse_number("$60 per barrel").unwrap();
+        assert_eq!(
+            (money.quantity.exact, money.unit),
+            (60.0, Some(Unit::Currency("USD")))
+        );
+        assert_eq!(parse_number("25%").unwrap().unit, Some(Unit::Percent));
+        assert_eq!(
+            parse_number("25 percent").unwrap().unit,
+            Some(Unit::Percent)
+        );
+        let range = parse_number("2 to 3").unwrap().quantity;
+        assert_eq!((range.low, range.high), (2.0, 3.0));
+        let more = parse_number("more than 1,000").unwrap().quantity;
+        assert!(more.low_open && more.high.is_infinite());
+    }
+
+    #[test]
+    fn overlap_follows_the_qualifiers() {
+        let about = Quantity::qualified(60.0, Qualifier::About);
+        let almost = Quantity::qualified(60.0, Qualifier::Almost);
+        let more_than_two_hours = Quantity::qualified(120.0, Qualifier::MoreThan);
+        assert!(about.overlaps(&almost));
+        assert!(!Quantity::exact(90.0).overlaps(&more_than_two_hours));
+        assert!(!Quantity::exact(120.0).overlaps(&more_than_two_hours));
+        assert!(Quantity::exact(121.0).overlaps(&more_than_two_hours));
+    }
+}

@@ -1,0 +1,139 @@
+//! Fact values: the text a `[[fact]]` pattern captures, normalized by the
+//! rule's `type`, and the test of whether two values can denote the same thing.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use super::dates::{DateError, DateRange, parse_date};
+use super::duration::{describe_seconds, parse_duration};
+use super::quantity::{Quantity, Unit, parse_number, plain};
+use crate::config::DateOrder;
+
+/// The `type` of a fact rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ValueType {
+    Number,
+    Date,
+    Duration,
+    Text,
+}
+
+impl ValueType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueType::Number => "number",
+            ValueType::Date => "date",
+            ValueType::Duration => "duration",
+            ValueType::Text => "text",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Number(Quantity, Option<Unit>),
+    Date(DateRange),
+    /// Seconds.
+    Duration(Quantity),
+    Text(String),
+}
+
+impl Value {
+    /// Could both values denote the same thing? Ranges that overlap can.
+    pub fn compatible(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Number(a, unit_a), Value::Number(b, unit_b)) => {
+                let units_agree = unit_a.is_none() || unit_b.is_none() || unit_a == unit_b;
+                units_agree && a.overlaps(b)
+            }
+            (Value::Date(a), Value::Date(b)) => a.overlaps(b),
+            (Value::Duration(a), Value::Duration(b)) => a.overlaps(b),
+            (Value::Text(a), Value::Text(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Number(q, unit) => match unit {
+                Some(Unit::Percent) => q.describe(f, &|v| format!("{}%", plain(v))),
+                Some(Unit::Currency(code)) => q.describe(f, &|v| format!("{code} {}", plain(v))),
+                None => q.describe(f, &plain),
+            },
+            Value::Date(range) => write!(f, "{range}"),
+            Value::Duration(q) => q.describe(f, &describe_seconds),
+            Value::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// Why a captured value is not evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueError {
+    /// A relative date in a source without a `published` date.
+    NeedsPublished,
+    /// The capture is not a value of the rule's type.
+    Unreadable,
+}
+
+/// What normalizing a value may need besides the text.
+pub struct ValueContext<'a> {
+    /// The sentence text just before the capture (qualifiers such as "about").
+    pub before: &'a str,
+    pub published: Option<Date>,
+    pub date_order: DateOrder,
+    /// Text facts: (variant, canonical), both folded.
+    pub synonyms: &'a [(String, String)],
+}
+
+/// Normalizes captured text as a value of type `kind`.
+pub fn normalize(kind: ValueType, raw: &str, cx: &ValueContext) -> Result<Value, ValueError> {
+    match kind {
+        ValueType::Number => {
+            let number = parse_number(raw).ok_or(ValueError::Unreadable)?;
+            let mut quantity = number.quantity;
+            if quantity.qualifier == super::quantity::Qualifier::Exact {
+                if let Some(q) = super::quantity::qualifier_before(cx.before) {
+                    quantity = Quantity::qualified(quantity.exact, q);
+                }
+            }
+            Ok(Value::Number(quantity, number.unit))
+        }
+        ValueType::Date => parse_date(raw, cx.published, cx.date_order)
+            .map(Value::Date)
+            .map_err(|e| match e {
+                DateError::NeedsPublished => ValueError::NeedsPublished,
+                DateError::Unrecognized => ValueError::Unreadable,
+            }),
+        ValueType::Duration => parse_duration(raw, cx.before)
+            .map(Value::Duration)
+            .ok_or(ValueError::Unreadable),
+        ValueType::Text => {
+            let folded = fold(raw);
+            if folded.is_empty() {
+                return Err(ValueError::Unreadable);
+            }
+            let canonical = cx
+                .synonyms
+                .iter()
+                .find(|(variant, _)| *variant == folded)
+                .map_or(folded, |(_, canonical)| canonical.clone());
+            Ok(Value::Text(canonical))
+        }
+    }
+}
+
+/// Case and whitespace folded, edge punctuation dropped: how text facts compare.
+pub fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}

@@ -1,0 +1,101 @@
+//! What claims and facts share when they become findings: holder names,
+//! evidence records with excerpts, and the tally in a finding's message.
+
+use std::ops::Range;
+
+use crate::analyze::{Analysis, resolve_surname};
+use crate::finding::{Evidence, FactValue, Kind, Span};
+use crate::source::Document;
+
+/// Longest excerpt shown for a piece of evidence, in characters.
+const EXCERPT_WIDTH: usize = 160;
+
+/// Every full name any source attributes something to, for surname resolution.
+pub(super) fn full_names(analyses: &[Analysis]) -> Vec<String> {
+    let mut names: Vec<String> = analyses.iter().flat_map(|a| a.names.clone()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Who holds a piece of evidence: the attributed speaker, else the outlet.
+pub(super) fn holder(doc: &Document, speaker: Option<&str>, full_names: &[String]) -> String {
+    match speaker {
+        Some(name) => resolve_surname(name, full_names).to_string(),
+        None => doc.outlet.clone(),
+    }
+}
+
+/// One piece of evidence: where it is, what it says, and who holds it.
+pub(super) struct Found<'a> {
+    pub(super) doc: &'a Document,
+    pub(super) matched: Range<usize>,
+    pub(super) sentence: Range<usize>,
+    pub(super) stance: Option<String>,
+    pub(super) value: Option<FactValue>,
+    pub(super) holder: String,
+}
+
+impl Found<'_> {
+    pub(super) fn into_evidence(self) -> Evidence {
+        let (line, column) = self.doc.line_col(self.matched.start);
+        Evidence {
+            file: self.doc.name().to_string(),
+            outlet: self.doc.outlet.clone(),
+            span: Span {
+                start: self.matched.start,
+                end: self.matched.end,
+            },
+            line,
+            column,
+            excerpt: excerpt(self.doc.text(), &self.sentence, &self.matched),
+            stance: self.stance,
+            value: self.value,
+            holder: Some(self.holder),
+        }
+    }
+}
+
+/// "sources disagree: no (3 holders) vs yes (1)" from (answer, holders) pairs,
+/// most-held first (ties keep their order).
+pub(super) fn tally_message(kind: Kind, mut tally: Vec<(String, usize)>) -> String {
+    tally.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    let parts: Vec<String> = tally
+        .iter()
+        .enumerate()
+        .map(|(i, (answer, count))| match (i, count) {
+            (0, 1) => format!("{answer} (1 holder)"),
+            (0, n) => format!("{answer} ({n} holders)"),
+            (_, n) => format!("{answer} ({n})"),
+        })
+        .collect();
+    match kind {
+        Kind::Conflict => format!("sources disagree: {}", parts.join(" vs ")),
+        Kind::Agreement => format!("sources agree: {}", parts.join(", ")),
+    }
+}
+
+/// The sentence around a match, whitespace folded, cut to a window with `…`.
+fn excerpt(text: &str, sentence: &Range<usize>, matched: &Range<usize>) -> String {
+    let before: Vec<char> = text[sentence.start..matched.start].chars().collect();
+    let after: Vec<char> = text[matched.end..sentence.end].chars().collect();
+    let hit = &text[matched.clone()];
+    let room = EXCERPT_WIDTH.saturating_sub(hit.chars().count()) / 2;
+    let head: String = if before.len() > room {
+        format!(
+            "…{}",
+            before[before.len() - room..].iter().collect::<String>()
+        )
+    } else {
+        before.iter().collect()
+    };
+    let tail: String = if after.len() > room {
+        format!("{}…", after[..room].iter().collect::<String>())
+    } else {
+        after.iter().collect()
+    };
+    format!("{head}{hit}{tail}")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

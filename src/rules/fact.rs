@@ -1,0 +1,162 @@
+//! `[[fact]]` rules: patterns with a `value` capture, normalized by `type`.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use toml::Spanned;
+
+use super::compile::{Origin, checked_id, compile_patterns, date_window, push_err};
+use super::pattern::Pattern;
+use super::raw::{RawFact, RawFactExample};
+use crate::analyze::{ValueType, fold};
+use crate::diagnostic::{Problem, SourceFile};
+use crate::finding::Severity;
+
+/// The capture group every fact pattern must have.
+pub const VALUE_GROUP: &str = "value";
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub id: String,
+    pub question: Option<String>,
+    pub severity: Severity,
+    pub kind: ValueType,
+    pub patterns: Vec<Pattern>,
+    pub context: Vec<Pattern>,
+    pub published: Option<(Date, Date)>,
+    /// (variant, canonical), both folded; text facts only.
+    pub synonyms: Vec<(String, String)>,
+    pub examples: Vec<FactExample>,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct FactExample {
+    pub text: String,
+    /// The normalized value expected, or "none".
+    pub expect: String,
+    pub holder: Option<String>,
+    pub published: Option<Date>,
+    pub span: Range<usize>,
+}
+
+impl Fact {
+    pub fn applies_on(&self, date: Option<Date>) -> bool {
+        super::compile::in_window(self.published, date)
+    }
+}
+
+pub(super) fn compile_fact(file: &SourceFile, raw: RawFact) -> Result<Fact, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let id = checked_id(file, &raw.id, &mut problems);
+    let written: Vec<Spanned<String>> = raw
+        .pattern
+        .iter()
+        .cloned()
+        .chain(raw.patterns.iter().cloned())
+        .collect();
+    if written.is_empty() {
+        problems.push(
+            Problem::error(
+                "concord::rule::no_pattern",
+                format!("fact `{id}` has no pattern"),
+            )
+            .in_file(file)
+            .label(raw.id.span(), "this fact")
+            .help("add pattern = '… (?P<value>…) …', or patterns = [...]"),
+        );
+    }
+    for pattern in &written {
+        if !pattern.get_ref().contains(&format!("(?P<{VALUE_GROUP}>"))
+            && !pattern.get_ref().contains(&format!("(?<{VALUE_GROUP}>"))
+        {
+            problems.push(
+                Problem::error(
+                    "concord::rule::no_value",
+                    "this fact pattern captures no `value`",
+                )
+                .in_file(file)
+                .label(pattern.span(), "no (?P<value>…) group")
+                .help("wrap the part that holds the value in (?P<value>…)"),
+            );
+        }
+    }
+    let patterns = compile_patterns(file, &written, &mut problems);
+    let context = compile_patterns(file, &raw.context, &mut problems);
+    let published = raw
+        .published
+        .as_ref()
+        .and_then(|window| push_err(date_window(file, window), &mut problems));
+    let synonyms = synonyms(file, &raw, &mut problems);
+    let examples = raw
+        .example
+        .iter()
+        .filter_map(|ex| push_err(compile_example(file, ex), &mut problems))
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Fact {
+        id,
+        question: raw.question,
+        severity: raw.severity.unwrap_or(Severity::Warning),
+        kind: raw.kind,
+        patterns,
+        context,
+        published,
+        synonyms,
+        examples,
+        origin: Origin {
+            file: file.clone(),
+            id_span: raw.id.span(),
+        },
+    })
+}
+
+fn synonyms(
+    file: &SourceFile,
+    raw: &RawFact,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, String)> {
+    let Some(table) = &raw.synonyms else {
+        return Vec::new();
+    };
+    if raw.kind != ValueType::Text {
+        problems.push(
+            Problem::error(
+                "concord::rule::synonyms_need_text",
+                "`synonyms` only apply to text facts",
+            )
+            .in_file(file)
+            .label(
+                table.span(),
+                format!("this fact's type is {}", raw.kind.as_str()),
+            )
+            .help("remove [fact.synonyms], or make the fact type = \"text\""),
+        );
+        return Vec::new();
+    }
+    table
+        .get_ref()
+        .iter()
+        .flat_map(|(canonical, variants)| {
+            let canonical = fold(canonical);
+            variants.iter().map(move |v| (fold(v), canonical.clone()))
+        })
+        .collect()
+}
+
+fn compile_example(file: &SourceFile, raw: &RawFactExample) -> Result<FactExample, Problem> {
+    let published = raw
+        .published
+        .as_ref()
+        .map(|d| crate::toml_input::to_date(file, d))
+        .transpose()?;
+    Ok(FactExample {
+        text: raw.text.get_ref().clone(),
+        expect: raw.expect.get_ref().clone(),
+        holder: raw.holder.as_ref().map(|h| h.get_ref().clone()),
+        published,
+        span: raw.expect.span(),
+    })
+}
