@@ -59,6 +59,29 @@ impl Default for QuotesConfig {
     }
 }
 
+/// Ceilings on input, so that no document or rule set can exhaust the machine.
+/// Each is configurable in `[limits]`; exceeding one is an input error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Largest document, rule or manifest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// Largest compiled program one pattern may grow to, in bytes.
+    pub max_pattern_bytes: usize,
+    /// Most rules (claims and facts) in one run.
+    pub max_rules: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 16 << 20,
+            max_pattern_bytes: 10 << 20,
+            max_rules: 10_000,
+        }
+    }
+}
+
 /// A reviewed finding, silenced with its reason kept.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -81,6 +104,8 @@ struct RawConfig {
     quotes: QuotesConfig,
     #[serde(default)]
     accept: Vec<toml::Spanned<Accept>>,
+    #[serde(default)]
+    limits: Limits,
 }
 
 #[derive(Debug, Clone)]
@@ -93,6 +118,7 @@ pub struct Config {
     pub date_order: DateOrder,
     pub quotes: QuotesConfig,
     pub accept: Vec<Accept>,
+    pub limits: Limits,
 }
 
 impl Config {
@@ -106,6 +132,7 @@ impl Config {
             date_order: DateOrder::default(),
             quotes: QuotesConfig::default(),
             accept: Vec::new(),
+            limits: Limits::default(),
         }
     }
 }
@@ -135,7 +162,8 @@ pub fn load(
         },
     };
     let base = path.parent().unwrap_or(cwd).to_path_buf();
-    let file = crate::source::read_text_file(&path, &shown(&path))?;
+    let file =
+        crate::source::read_text_file(&path, &shown(&path), Limits::default().max_file_bytes)?;
     let raw: RawConfig = toml_input::parse(&file, 0, &file.text)?;
     let mut config = Config::defaults(&base);
     if let Some(sources) = raw.sources {
@@ -147,6 +175,7 @@ pub fn load(
     config.fail_on = raw.fail_on.unwrap_or(config.fail_on);
     config.date_order = raw.date_order.unwrap_or_default();
     config.quotes = raw.quotes;
+    config.limits = raw.limits;
     config.accept = raw
         .accept
         .into_iter()

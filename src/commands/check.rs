@@ -22,17 +22,18 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     let source_paths = io.paths.given_or(&args.paths, &config.sources);
     let rule_paths = io.paths.given_or(&args.rules, &config.rules);
     let shown = |p: &Path| io.paths.shown(p);
-    let docs = load_sources(&source_paths, &shown);
-    let rules = load_rules(&rule_paths, &shown);
-    let (docs, rules) = match (docs, rules) {
-        (Ok(docs), Ok(rules)) => (docs, rules),
+    let docs = load_sources(&source_paths, &shown, &config.limits);
+    let rules = load_rules(&rule_paths, &shown, &config.limits);
+    let (loaded, rules) = match (docs, rules) {
+        (Ok(loaded), Ok(rules)) => (loaded, rules),
         (docs, rules) => {
             let mut problems = docs.err().unwrap_or_default();
             problems.extend(rules.err().unwrap_or_default());
             return io.fail(&problems);
         }
     };
-    let mut notes = Vec::new();
+    let docs = loaded.documents;
+    let mut notes = loaded.warnings;
     if docs.is_empty() {
         notes.push(
             Problem::error("concord::no_sources", "no .txt or .md documents found")

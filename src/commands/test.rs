@@ -22,7 +22,7 @@ pub fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     };
     let paths = io.paths.given_or(&args.rules, &config.rules);
     let shown = |p: &Path| io.paths.shown(p);
-    let rules = match load_rules(&paths, &shown) {
+    let rules = match load_rules(&paths, &shown, &config.limits) {
         Ok(rules) => rules,
         Err(problems) => return io.fail(&problems),
     };

@@ -73,9 +73,11 @@ pub(super) fn in_window(window: Option<(Date, Date)>, date: Option<Date>) -> boo
 
 /// Compiles one parsed rule file: the rules that compiled, and every problem
 /// found (the valid rules are still checked for duplicate ids).
+/// Patterns may compile to at most `limit` bytes each.
 pub(super) fn compile_file(
     file: &SourceFile,
     raw: RawRuleFile,
+    limit: usize,
 ) -> (Vec<Claim>, Vec<Fact>, Vec<Problem>) {
     let mut problems = Vec::new();
     for (kind, value) in [("quote", &raw.quote), ("speaker", &raw.speaker)] {
@@ -93,14 +95,14 @@ pub(super) fn compile_file(
     }
     let mut claims = Vec::new();
     for raw_claim in raw.claim {
-        match compile_claim(file, raw_claim) {
+        match compile_claim(file, raw_claim, limit) {
             Ok(claim) => claims.push(claim),
             Err(mut errs) => problems.append(&mut errs),
         }
     }
     let mut facts = Vec::new();
     for raw_fact in raw.fact {
-        match super::fact::compile_fact(file, raw_fact) {
+        match super::fact::compile_fact(file, raw_fact, limit) {
             Ok(fact) => facts.push(fact),
             Err(mut errs) => problems.append(&mut errs),
         }
@@ -108,7 +110,7 @@ pub(super) fn compile_file(
     (claims, facts, problems)
 }
 
-fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>> {
+fn compile_claim(file: &SourceFile, raw: RawClaim, limit: usize) -> Result<Claim, Vec<Problem>> {
     let mut problems = Vec::new();
     let id = raw.id.get_ref().clone();
     if !is_kebab_case(&id) {
@@ -122,7 +124,7 @@ fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>
             .help(format!("e.g. id = \"{}\"", to_kebab_case(&id))),
         );
     }
-    let context = compile_patterns(file, &raw.context, &mut problems);
+    let context = compile_patterns(file, &raw.context, limit, &mut problems);
     let mut stances = Vec::new();
     for (name, stance) in &raw.stances.get_ref().0 {
         if name == NO_STANCE {
@@ -150,8 +152,8 @@ fn compile_claim(file: &SourceFile, raw: RawClaim) -> Result<Claim, Vec<Problem>
         }
         stances.push(Stance {
             name: name.clone(),
-            patterns: compile_patterns(file, &stance.patterns, &mut problems),
-            unless: compile_patterns(file, &stance.unless, &mut problems),
+            patterns: compile_patterns(file, &stance.patterns, limit, &mut problems),
+            unless: compile_patterns(file, &stance.unless, limit, &mut problems),
         });
     }
     if stances.is_empty() {
@@ -274,21 +276,25 @@ pub(super) fn date_window(
     Ok((from, to))
 }
 
+/// Compiles each pattern (each program at most `limit` bytes), pushing a
+/// problem for each that fails.
 pub(super) fn compile_patterns(
     file: &SourceFile,
     raw: &[Spanned<String>],
+    limit: usize,
     problems: &mut Vec<Problem>,
 ) -> Vec<Pattern> {
     raw.iter()
-        .filter_map(|p| push_err(compile_pattern(file, p), problems))
+        .filter_map(|p| push_err(compile_pattern(file, p, limit), problems))
         .collect()
 }
 
-pub(super) fn compile_pattern(
+fn compile_pattern(
     file: &SourceFile,
     raw: &Spanned<String>,
+    limit: usize,
 ) -> Result<Pattern, Problem> {
-    Pattern::compile(raw.get_ref()).map_err(|err| pattern_problem(file, raw, &err))
+    Pattern::compile(raw.get_ref(), limit).map_err(|err| pattern_problem(file, raw, &err))
 }
 
 pub(super) fn pattern_problem(

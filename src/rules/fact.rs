@@ -46,7 +46,11 @@ impl Fact {
     }
 }
 
-pub(super) fn compile_fact(file: &SourceFile, raw: RawFact) -> Result<Fact, Vec<Problem>> {
+pub(super) fn compile_fact(
+    file: &SourceFile,
+    raw: RawFact,
+    limit: usize,
+) -> Result<Fact, Vec<Problem>> {
     let mut problems = Vec::new();
     let id = checked_id(file, &raw.id, &mut problems);
     let written: Vec<Spanned<String>> = raw
@@ -81,8 +85,8 @@ pub(super) fn compile_fact(file: &SourceFile, raw: RawFact) -> Result<Fact, Vec<
             );
         }
     }
-    let patterns = compile_patterns(file, &written, &mut problems);
-    let context = compile_patterns(file, &raw.context, &mut problems);
+    let patterns = compile_patterns(file, &written, limit, &mut problems);
+    let context = compile_patterns(file, &raw.context, limit, &mut problems);
     let published = raw
         .published
         .as_ref()

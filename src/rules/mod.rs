@@ -13,7 +13,8 @@ pub use compile::{Claim, ClaimExample, NO_STANCE, Origin, Stance};
 pub use fact::{Fact, FactExample, VALUE_GROUP};
 pub use pattern::Pattern;
 
-use crate::diagnostic::Problem;
+use crate::config::Limits;
+use crate::diagnostic::{Problem, SourceFile};
 use crate::toml_input;
 
 /// Every rule concord was given, in file order.
@@ -43,6 +44,7 @@ impl RuleSet {
 pub fn load_rules(
     paths: &[PathBuf],
     shown: &dyn Fn(&Path) -> String,
+    limits: &Limits,
 ) -> Result<RuleSet, Vec<Problem>> {
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -70,10 +72,21 @@ pub fn load_rules(
     files.dedup();
     let mut rules = RuleSet::default();
     for path in &files {
-        let (mut claims, mut facts, mut errs) = load_file(path, &shown(path));
-        rules.claims.append(&mut claims);
-        rules.facts.append(&mut facts);
-        problems.append(&mut errs);
+        let shown = shown(path);
+        let parsed = crate::source::read_text_file(path, &shown, limits.max_file_bytes)
+            .and_then(|file| toml_input::parse(&file, 0, &file.text).map(|raw| (file, raw)));
+        match parsed {
+            Ok((file, raw)) => add_compiled(
+                &mut rules,
+                &mut problems,
+                compile::compile_file(&file, raw, limits.max_pattern_bytes),
+            ),
+            Err(problem) => problems.push(problem),
+        }
+        if rules.len() > limits.max_rules {
+            problems.push(too_many_rules(limits.max_rules));
+            return Err(problems);
+        }
     }
     problems.extend(duplicate_ids(&rules));
     if problems.is_empty() {
@@ -83,13 +96,43 @@ pub fn load_rules(
     }
 }
 
-fn load_file(path: &Path, shown: &str) -> (Vec<Claim>, Vec<Fact>, Vec<Problem>) {
-    let parsed = crate::source::read_text_file(path, shown)
-        .and_then(|file| toml_input::parse(&file, 0, &file.text).map(|raw| (file, raw)));
-    match parsed {
-        Ok((file, raw)) => compile::compile_file(&file, raw),
-        Err(problem) => (Vec::new(), Vec::new(), vec![problem]),
+/// Compiles rules from text, as if read from a file named `name`, under
+/// `limits`: what `load_rules` does for one file (for tests and fuzzing).
+pub fn compile_rule_text(name: &str, text: &str, limits: &Limits) -> Result<RuleSet, Vec<Problem>> {
+    let file = SourceFile::new(name, text);
+    let raw = toml_input::parse(&file, 0, text).map_err(|p| vec![p])?;
+    let mut rules = RuleSet::default();
+    let mut problems = Vec::new();
+    add_compiled(
+        &mut rules,
+        &mut problems,
+        compile::compile_file(&file, raw, limits.max_pattern_bytes),
+    );
+    problems.extend(duplicate_ids(&rules));
+    if rules.len() > limits.max_rules {
+        problems.push(too_many_rules(limits.max_rules));
     }
+    if problems.is_empty() {
+        Ok(rules)
+    } else {
+        Err(problems)
+    }
+}
+
+fn add_compiled(
+    rules: &mut RuleSet,
+    problems: &mut Vec<Problem>,
+    compiled: (Vec<Claim>, Vec<Fact>, Vec<Problem>),
+) {
+    let (mut claims, mut facts, mut errs) = compiled;
+    rules.claims.append(&mut claims);
+    rules.facts.append(&mut facts);
+    problems.append(&mut errs);
+}
+
+fn too_many_rules(max: usize) -> Problem {
+    Problem::error("concord::limit::rules", format!("more than {max} rules"))
+        .help("raise `max_rules` under [limits] in concord.toml, or check fewer rule files at once")
 }
 
 fn is_rule_file(path: &Path) -> bool {

@@ -10,10 +10,6 @@ use std::ops::Range;
 use regex::{Regex, RegexBuilder};
 use regex_syntax::ast::{self, Ast};
 
-/// Largest compiled program a single pattern may grow to (the regex crate's
-/// own default): enough for `[\w ]{2,40}` with Unicode classes.
-pub(super) const DEFAULT_SIZE_LIMIT: usize = 10 << 20;
-
 #[derive(Debug, Clone)]
 pub struct Pattern {
     /// The pattern as the rule author wrote it.
@@ -37,7 +33,8 @@ pub enum PatternErrorKind {
 }
 
 impl Pattern {
-    pub fn compile(source: &str) -> Result<Pattern, PatternError> {
+    /// Compiles `source`; its program may take at most `size_limit` bytes.
+    pub fn compile(source: &str, size_limit: usize) -> Result<Pattern, PatternError> {
         let ast = ast::parse::Parser::new()
             .parse(source)
             .map_err(|e| PatternError {
@@ -64,12 +61,12 @@ impl Pattern {
         };
         let regex = RegexBuilder::new(&format!("{start}(?:{source}){end}"))
             .case_insensitive(true)
-            .size_limit(DEFAULT_SIZE_LIMIT)
+            .size_limit(size_limit)
             .build()
             .map_err(|e| match e {
                 regex::Error::CompiledTooBig(limit) => PatternError {
                     kind: PatternErrorKind::TooBig,
-                    message: format!("compiles to more than the {} MiB limit", limit >> 20),
+                    message: format!("compiles to more than the limit of {limit} bytes"),
                     at: None,
                 },
                 other => PatternError {
@@ -232,8 +229,10 @@ fn word_char(c: char) -> Edge {
 mod tests {
     use super::*;
 
+    const LIMIT: usize = 10 << 20;
+
     fn matches(pattern: &str, text: &str) -> Vec<String> {
-        let p = Pattern::compile(pattern).unwrap();
+        let p = Pattern::compile(pattern, LIMIT).unwrap();
         p.find_iter(text).map(|r| text[r].to_string()).collect()
     }
 
@@ -261,16 +260,16 @@ mod tests {
 
     #[test]
     fn refuses_bad_and_empty_patterns() {
-        let err = Pattern::compile("no (plans").unwrap_err();
+        let err = Pattern::compile("no (plans", LIMIT).unwrap_err();
         assert_eq!(err.at, Some(3..4));
         assert_eq!(
-            Pattern::compile("(x)?").unwrap_err().kind,
+            Pattern::compile("(x)?", LIMIT).unwrap_err().kind,
             PatternErrorKind::MatchesEmpty
         );
         assert_eq!(
-            Pattern::compile(r"\w{1000}{1000}").unwrap_err().kind,
+            Pattern::compile(r"\w{1000}{1000}", LIMIT).unwrap_err().kind,
             PatternErrorKind::TooBig
         );
-        assert!(Pattern::compile(r"lasted (?P<value>[\w -]{2,40}?hours?)").is_ok());
+        assert!(Pattern::compile(r"lasted (?P<value>[\w -]{2,40}?hours?)", LIMIT).is_ok());
     }
 }

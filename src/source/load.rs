@@ -5,38 +5,53 @@ use std::path::{Path, PathBuf};
 
 use super::manifest;
 use super::{Document, Metadata};
+use crate::config::Limits;
 use crate::diagnostic::{Problem, SourceFile};
+
+/// The documents of a set, and what was passed over (with a warning each).
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<Problem>,
+}
 
 /// Loads every document under `paths` (folders or single files), in path order.
 /// `shown` turns a path into the name reports use.
 pub fn load_sources(
     paths: &[PathBuf],
     shown: &dyn Fn(&Path) -> String,
-) -> Result<Vec<Document>, Vec<Problem>> {
-    let mut documents = Vec::new();
+    limits: &Limits,
+) -> Result<Loaded, Vec<Problem>> {
+    let mut loaded = Loaded::default();
     let mut problems = Vec::new();
     for path in paths {
-        match load_path(path, shown) {
-            Ok(mut docs) => documents.append(&mut docs),
-            Err(mut errs) => problems.append(&mut errs),
+        if let Err(mut errs) = load_path(path, shown, limits, &mut loaded) {
+            problems.append(&mut errs);
         }
     }
     if problems.is_empty() {
-        documents.sort_by(|a, b| a.name().cmp(b.name()));
-        documents.dedup_by(|a, b| a.name() == b.name());
-        Ok(documents)
+        loaded.documents.sort_by(|a, b| a.name().cmp(b.name()));
+        loaded.documents.dedup_by(|a, b| a.name() == b.name());
+        Ok(loaded)
     } else {
         Err(problems)
     }
 }
 
-fn load_path(path: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Vec<Document>, Vec<Problem>> {
+fn load_path(
+    path: &Path,
+    shown: &dyn Fn(&Path) -> String,
+    limits: &Limits,
+    loaded: &mut Loaded,
+) -> Result<(), Vec<Problem>> {
+    let reader = Reader { shown, limits };
     if path.is_file() {
         let folder = path.parent().unwrap_or(Path::new("."));
-        let manifest = manifest::read_manifest(folder, &shown(&folder.join(manifest::MANIFEST)))?;
+        let manifest =
+            manifest::read_manifest(folder, &shown(&folder.join(manifest::MANIFEST)), limits)?;
         let relative = PathBuf::from(path.file_name().unwrap_or_default());
-        return read_document(path, &shown(path), manifest.get(&relative))
-            .map(|d| vec![d])
+        return reader
+            .document(path, manifest.get(&relative), loaded)
             .map_err(|p| vec![p]);
     }
     if !path.is_dir() {
@@ -48,12 +63,11 @@ fn load_path(path: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Vec<Documen
             .help("pass an existing folder, or fix `sources` in concord.toml"),
         ]);
     }
-    let manifest = manifest::read_manifest(path, &shown(&path.join(manifest::MANIFEST)))?;
+    let manifest = manifest::read_manifest(path, &shown(&path.join(manifest::MANIFEST)), limits)?;
     let mut files = Vec::new();
     crate::walk::files_below(path, &is_document, &mut files)
         .map_err(|e| vec![io_problem(path, shown, &e)])?;
     files.sort();
-    let mut documents = Vec::new();
     let mut problems = Vec::new();
     for file in files {
         if !stays_inside(path, &file) {
@@ -70,13 +84,12 @@ fn load_path(path: &Path, shown: &dyn Fn(&Path) -> String) -> Result<Vec<Documen
             continue;
         }
         let relative = file.strip_prefix(path).unwrap_or(&file).to_path_buf();
-        match read_document(&file, &shown(&file), manifest.get(&relative)) {
-            Ok(doc) => documents.push(doc),
-            Err(problem) => problems.push(problem),
+        if let Err(problem) = reader.document(&file, manifest.get(&relative), loaded) {
+            problems.push(problem);
         }
     }
     if problems.is_empty() {
-        Ok(documents)
+        Ok(())
     } else {
         Err(problems)
     }
@@ -100,30 +113,85 @@ pub(super) fn stays_inside(folder: &Path, path: &Path) -> bool {
     }
 }
 
-fn read_document(path: &Path, shown: &str, listed: Option<&Metadata>) -> Result<Document, Problem> {
-    let file = read_text(path, shown)?;
-    let bom = if file.text.starts_with('\u{feff}') {
-        3
-    } else {
-        0
-    };
-    let (front, body_start) = manifest::front_matter(&file, bom)?;
-    let listed = listed.cloned().unwrap_or_default();
-    let meta = Metadata {
-        outlet: listed.outlet.or(front.outlet),
-        url: listed.url.or(front.url),
-        published: listed.published.or(front.published),
-    };
-    let end = file.text.len();
-    Ok(Document::new(file, meta, body_start..end))
+struct Reader<'a> {
+    shown: &'a dyn Fn(&Path) -> String,
+    limits: &'a Limits,
 }
 
-/// Reads a UTF-8 text file; anything else is a diagnostic naming the byte.
-pub fn read_text(path: &Path, shown: &str) -> Result<SourceFile, Problem> {
-    let bytes = std::fs::read(path).map_err(|e| {
+impl Reader<'_> {
+    /// Reads one document into `loaded`, or passes over a binary file with a
+    /// warning.
+    fn document(
+        &self,
+        path: &Path,
+        listed: Option<&Metadata>,
+        loaded: &mut Loaded,
+    ) -> Result<(), Problem> {
+        let shown = (self.shown)(path);
+        let bytes = read_bytes(path, &shown, self.limits.max_file_bytes)?;
+        if let Some(at) = binary_at(&bytes) {
+            loaded.warnings.push(
+                Problem::error(
+                    "concord::source::binary",
+                    format!("`{shown}` looks binary (a NUL byte at offset {at}): skipped"),
+                )
+                .with_severity(miette::Severity::Warning)
+                .help("sources are plain text or Markdown; convert the file, or move it out of the document folder"),
+            );
+            return Ok(());
+        }
+        let file = decode(bytes, &shown)?;
+        let bom = if file.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let (front, body_start) = manifest::front_matter(&file, bom)?;
+        let listed = listed.cloned().unwrap_or_default();
+        let meta = Metadata {
+            outlet: listed.outlet.or(front.outlet),
+            url: listed.url.or(front.url),
+            published: listed.published.or(front.published),
+        };
+        let end = file.text.len();
+        loaded
+            .documents
+            .push(Document::new(file, meta, body_start..end));
+        Ok(())
+    }
+}
+
+/// Where a NUL byte shows the file is not text (looked for in the first 8 KiB,
+/// as git and grep do).
+fn binary_at(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().take(8192).position(|&b| b == 0)
+}
+
+/// Reads a UTF-8 text file of at most `max_bytes`; anything else is a
+/// diagnostic naming the file (and, for bad UTF-8, the byte).
+pub fn read_text(path: &Path, shown: &str, max_bytes: u64) -> Result<SourceFile, Problem> {
+    decode(read_bytes(path, shown, max_bytes)?, shown)
+}
+
+fn read_bytes(path: &Path, shown: &str, max_bytes: u64) -> Result<Vec<u8>, Problem> {
+    let io_error = |e: std::io::Error| {
         Problem::error("concord::io", format!("cannot read `{shown}`: {e}"))
             .help("check that the file exists and is readable")
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > max_bytes {
+        return Err(Problem::error(
+            "concord::limit::file_size",
+            format!("`{shown}` is {} bytes, over the limit of {max_bytes}", size),
+        )
+        .help(
+            "raise `max_file_bytes` under [limits] in concord.toml if the file is meant to be read",
+        ));
+    }
+    std::fs::read(path).map_err(io_error)
+}
+
+fn decode(bytes: Vec<u8>, shown: &str) -> Result<SourceFile, Problem> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(shown, text)),
         Err(err) => {

@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::Metadata;
+use crate::config::Limits;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::toml_input;
 
@@ -43,12 +44,16 @@ struct RawFrontMatter {
 pub(super) type Manifest = BTreeMap<PathBuf, Metadata>;
 
 /// Reads `folder/sources.toml` if there is one.
-pub(super) fn read_manifest(folder: &Path, shown: &str) -> Result<Manifest, Vec<Problem>> {
+pub(super) fn read_manifest(
+    folder: &Path,
+    shown: &str,
+    limits: &Limits,
+) -> Result<Manifest, Vec<Problem>> {
     let path = folder.join(MANIFEST);
     if !path.is_file() {
         return Ok(Manifest::new());
     }
-    let file = super::load::read_text(&path, shown).map_err(|p| vec![p])?;
+    let file = super::load::read_text(&path, shown, limits.max_file_bytes).map_err(|p| vec![p])?;
     let raw: RawManifest = toml_input::parse(&file, 0, &file.text).map_err(|p| vec![p])?;
     let mut manifest = Manifest::new();
     let mut first_span = BTreeMap::new();
