@@ -6,9 +6,10 @@
 //! news paragraphs are often one 600-character line, and a label under a line
 //! that the terminal wraps points nowhere.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, Severity, SourceCode, SourceSpan,
@@ -38,7 +39,7 @@ impl Problem {
         Problem(Box::new(Parts {
             code: code.into(),
             severity: Severity::Error,
-            message: message.into(),
+            message: printable_same_length(&message.into()).into_owned(),
             source: None,
             labels: Vec::new(),
             help: None,
@@ -75,7 +76,7 @@ impl Problem {
 
     /// Labels `span` (byte offsets into the attached file).
     pub fn label(mut self, span: Range<usize>, text: impl Into<String>) -> Self {
-        let text = text.into();
+        let text = printable_same_length(&text.into()).into_owned();
         let text = (!text.is_empty()).then_some(text);
         if let Some(source) = &mut self.0.source {
             source.labels.push(span.clone());
@@ -159,6 +160,8 @@ impl Diagnostic for Problem {
 pub struct SourceFile {
     pub name: Arc<str>,
     pub text: Arc<str>,
+    /// `text` made safe to print, computed once per file when first shown.
+    shown: Arc<OnceLock<Arc<str>>>,
 }
 
 impl SourceFile {
@@ -166,8 +169,43 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text: text.into(),
+            shown: Arc::default(),
         }
     }
+
+    /// The text with every character a terminal would act on replaced by a
+    /// visible one of the same byte length, so spans still line up.
+    fn printable(&self) -> &str {
+        self.shown
+            .get_or_init(|| match printable_same_length(&self.text) {
+                Cow::Borrowed(_) => self.text.clone(),
+                Cow::Owned(clean) => clean.into(),
+            })
+    }
+}
+
+/// Replaces control characters (C0 but tab and line ends, DEL, C1) and bidi
+/// overrides with visible characters of the same UTF-8 length: `?`, `·`, `�`.
+/// Documents are third-party text; printing an ESC from one would let it drive
+/// the reader's terminal.
+pub fn printable_same_length(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match (unsafe_char(c), c.len_utf8()) {
+                (false, _) => c,
+                (true, 1) => '?',
+                (true, 2) => '·',
+                (true, _) => '\u{fffd}',
+            })
+            .collect(),
+    )
 }
 
 /// Lines longer than this are shown as a window around the label.
@@ -192,7 +230,7 @@ impl SourceCode for Snippet {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &str = &self.file.text;
+        let text: &str = self.file.printable();
         let start = span.offset();
         let end = start + span.len();
         if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
@@ -328,6 +366,18 @@ mod tests {
         assert!(shown.starts_with("word") && shown.ends_with("word"));
         assert_eq!(contents.line(), 0);
         assert_eq!(contents.column(), text[..contents.span().offset()].len());
+    }
+
+    #[test]
+    fn control_characters_are_shown_safely_at_the_same_offsets() {
+        let text = "a\u{1b}[31mb\u{0}c\u{85}d\u{202e}e\tf\n";
+        let clean = printable_same_length(text);
+        assert_eq!(clean.len(), text.len());
+        assert_eq!(clean, "a?[31mb?c·d\u{fffd}e\tf\n");
+        assert!(matches!(
+            printable_same_length("plain “text”\n"),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -16,17 +16,18 @@ pub(crate) fn parse<T: DeserializeOwned>(
     offset: usize,
     text: &str,
 ) -> Result<T, Problem> {
-    toml::from_str(text).map_err(|err| describe(file, offset, text, &err))
+    toml::from_str(text).map_err(|err| describe(file, offset, &err))
 }
 
-fn describe(file: &SourceFile, offset: usize, text: &str, err: &toml::de::Error) -> Problem {
+fn describe(file: &SourceFile, offset: usize, err: &toml::de::Error) -> Problem {
     let message = err.message().trim().to_string();
     let span = err
         .span()
         .map(|s| s.start + offset..s.end + offset)
         .unwrap_or(offset..offset);
     let span = trim_span(&file.text, span);
-    let (code, headline, label, help) = classify(&message, text, span.start - offset);
+    let line = file.text[..span.start].matches('\n').count() + 1;
+    let (code, headline, label, help) = classify(&message, line);
     let mut problem = Problem::error(code, format!("{headline} in {}", file.name))
         .in_file(file)
         .label(span, label);
@@ -37,11 +38,7 @@ fn describe(file: &SourceFile, offset: usize, text: &str, err: &toml::de::Error)
 }
 
 /// (code, headline, label, help) for a serde/toml error message.
-fn classify(
-    message: &str,
-    text: &str,
-    at: usize,
-) -> (&'static str, String, String, Option<String>) {
+fn classify(message: &str, line: usize) -> (&'static str, String, String, Option<String>) {
     if let Some((found, expected)) = unknown_name(message, "unknown field") {
         let help = suggestion(&found, &expected, "key");
         return (
@@ -97,7 +94,6 @@ fn classify(
             None,
         );
     }
-    let line = text[..at.min(text.len())].matches('\n').count() + 1;
     if looks_semantic(message) {
         return (
             "concord::toml::bad_value",

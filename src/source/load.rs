@@ -129,36 +129,45 @@ impl Reader<'_> {
     ) -> Result<(), Problem> {
         let shown = (self.shown)(path);
         let bytes = read_bytes(path, &shown, self.limits.max_file_bytes)?;
-        if let Some(at) = binary_at(&bytes) {
-            loaded.warnings.push(
-                Problem::error(
-                    "concord::source::binary",
-                    format!("`{shown}` looks binary (a NUL byte at offset {at}): skipped"),
-                )
-                .with_severity(miette::Severity::Warning)
-                .help("sources are plain text or Markdown; convert the file, or move it out of the document folder"),
-            );
-            return Ok(());
+        match document_from_bytes(&shown, bytes, listed)? {
+            Ok(document) => loaded.documents.push(document),
+            Err(warning) => loaded.warnings.push(warning),
         }
-        let file = decode(bytes, &shown)?;
-        let bom = if file.text.starts_with('\u{feff}') {
-            3
-        } else {
-            0
-        };
-        let (front, body_start) = manifest::front_matter(&file, bom)?;
-        let listed = listed.cloned().unwrap_or_default();
-        let meta = Metadata {
-            outlet: listed.outlet.or(front.outlet),
-            url: listed.url.or(front.url),
-            published: listed.published.or(front.published),
-        };
-        let end = file.text.len();
-        loaded
-            .documents
-            .push(Document::new(file, meta, body_start..end));
         Ok(())
     }
+}
+
+/// A document from a file's bytes: decoded, front matter read, metadata merged
+/// (the manifest's `listed` values win). The inner `Err` is a warning for a
+/// binary file, which is passed over; the outer one, an unusable file.
+pub fn document_from_bytes(
+    shown: &str,
+    bytes: Vec<u8>,
+    listed: Option<&Metadata>,
+) -> Result<Result<Document, Problem>, Problem> {
+    if let Some(at) = binary_at(&bytes) {
+        return Ok(Err(Problem::error(
+            "concord::source::binary",
+            format!("`{shown}` looks binary (a NUL byte at offset {at}): skipped"),
+        )
+        .with_severity(miette::Severity::Warning)
+        .help("sources are plain text or Markdown; convert the file, or move it out of the document folder")));
+    }
+    let file = decode(bytes, shown)?;
+    let bom = if file.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    let (front, body_start) = manifest::front_matter(&file, bom)?;
+    let listed = listed.cloned().unwrap_or_default();
+    let meta = Metadata {
+        outlet: listed.outlet.or(front.outlet),
+        url: listed.url.or(front.url),
+        published: listed.published.or(front.published),
+    };
+    let end = file.text.len();
+    Ok(Ok(Document::new(file, meta, body_start..end)))
 }
 
 /// Where a NUL byte shows the file is not text (looked for in the first 8 KiB,
