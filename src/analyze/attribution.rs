@@ -321,7 +321,10 @@ pub fn nearest<'a>(
     attributions: &'a [Attribution],
     span: &Range<usize>,
 ) -> Option<&'a Attribution> {
-    attributions.iter().min_by_key(|a| {
+    // In text order, only the cues on either side of the span can be nearest.
+    let after = attributions.partition_point(|a| a.cue.start < span.end);
+    let around = &attributions[after.saturating_sub(1)..(after + 1).min(attributions.len())];
+    around.iter().min_by_key(|a| {
         if a.cue.start >= span.end {
             a.cue.start - span.end
         } else {

@@ -39,6 +39,16 @@ pub(super) struct FactMatches {
     pub(super) notes: Vec<Note>,
 }
 
+/// The few words before a value where a qualifier may stand ("more than"),
+/// bounded so one enormous sentence stays linear.
+fn lookback(text: &str, floor: usize, at: usize) -> &str {
+    let mut from = at.saturating_sub(40).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
 pub(super) fn match_facts(
     doc: &Document,
     sentences: &[Range<usize>],
@@ -80,7 +90,7 @@ pub(super) fn match_facts(
                         continue;
                     }
                     let cx = ValueContext {
-                        before: &text[sentence.start..value_span.start],
+                        before: lookback(text, sentence.start, value_span.start),
                         published: doc.published,
                         date_order,
                         synonyms: &fact.synonyms,

@@ -12,6 +12,10 @@ use super::words::words;
 /// How many words before a match a cue may stand.
 const WINDOW: usize = 5;
 
+/// How far back (in bytes) the words are looked for: enough for five words,
+/// and bounded so one enormous sentence stays linear.
+const LOOKBACK: usize = 160;
+
 const NEGATIONS: &[&str] = &[
     "not",
     "no",
@@ -54,8 +58,12 @@ pub struct Guard {
 /// The negation or condition governing `text[matched]`, if any, looking back
 /// no further than `sentence.start`.
 pub fn governing_cue(text: &str, sentence: &Range<usize>, matched: &Range<usize>) -> Option<Guard> {
-    let before = words(text, sentence.start..matched.start);
-    let tail_gap = &text[before.last().map_or(sentence.start, |w| w.end)..matched.start];
+    let mut from = matched.start.saturating_sub(LOOKBACK).max(sentence.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = words(text, from..matched.start);
+    let tail_gap = &text[before.last().map_or(from, |w| w.end)..matched.start];
     if breaks_clause(tail_gap) {
         return None;
     }

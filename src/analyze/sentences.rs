@@ -126,7 +126,10 @@ fn boundary(slice: &str, mark: usize, end: usize, quotes: &[Range<usize>]) -> Op
         .find(|&(_, c)| !matches!(c, '"' | '”' | '’' | '\'' | '»' | ')' | ']' | '*' | '_'))
         .map_or(after.len(), |(i, _)| i);
     let cut = end + closers;
-    if quotes.iter().any(|q| q.start < mark && cut < q.end) {
+    // Regions are ordered and disjoint: only the last one opening before the
+    // mark can contain it (a binary search keeps long texts linear).
+    let opened_before = quotes.partition_point(|q| q.start < mark);
+    if opened_before > 0 && cut < quotes[opened_before - 1].end {
         return None; // inside a quotation that goes on
     }
     let rest = &slice[cut..];
