@@ -241,7 +241,9 @@ impl SourceCode for Snippet {
             .find('\n')
             .map_or(text.len(), |i| end + i)
             .max(end);
-        let line_end = if text[..line_end].ends_with('\r') {
+        // A CR before the line feed is not shown, unless the span itself ends
+        // after it (fuzzing found a label that does).
+        let line_end = if line_end > end && text[..line_end].ends_with('\r') {
             line_end - 1
         } else {
             line_end
@@ -378,6 +380,19 @@ mod tests {
             printable_same_length("plain “text”\n"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn a_label_ending_after_a_carriage_return_renders() {
+        // Regression: found by `cargo fuzz run rules`; window_end sliced backwards.
+        let text = format!("{}julS[c\r\nnext\n", " ".repeat(120));
+        let end = text.find('\n').unwrap();
+        let snippet = Snippet {
+            file: SourceFile::new("t.toml", text.clone()),
+            labels: vec![end - 2..end],
+            prose: false,
+        };
+        assert!(snippet.read_span(&(end - 2, 2).into(), 1, 1).is_ok());
     }
 
     #[test]
