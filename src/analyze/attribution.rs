@@ -17,6 +17,8 @@ pub struct Attribution {
     pub speaker: Option<String>,
     /// The reporting cue ("said", "according to").
     pub cue: Range<usize>,
+    /// The subject is "he" or "she": the speaker is someone named earlier.
+    pub pronoun: bool,
 }
 
 const VERBS: &[&str] = &[
@@ -294,12 +296,14 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
             found.push(Attribution {
                 speaker: name_after(&words[i + 2..], DESCRIPTORS),
                 cue,
+                pronoun: false,
             });
         } else if VERBS.contains(&lower.as_str()) && !reacts_to(&words, i) {
             if let Some(speaker) =
                 subject_before(&words, i).or_else(|| appositive_before(&words, i))
             {
                 found.push(Attribution {
+                    pronoun: speaker.is_none() && personal_pronoun_before(&words, i),
                     speaker,
                     cue: word.span(),
                 });
@@ -308,6 +312,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                     found.push(Attribution {
                         speaker: Some(name),
                         cue: word.span(),
+                        pronoun: false,
                     });
                 }
             }
@@ -331,6 +336,15 @@ pub fn nearest<'a>(
             span.start.saturating_sub(a.cue.end)
         }
     })
+}
+
+/// "he said", "she had told": a personal pronoun is the verb's subject.
+fn personal_pronoun_before(words: &[Word], verb: usize) -> bool {
+    let mut at = verb;
+    while at > 0 && AUXILIARIES.contains(&words[at - 1].lower().as_str()) {
+        at -= 1;
+    }
+    at > 0 && matches!(words[at - 1].lower().as_str(), "he" | "she") && words[at].joined()
 }
 
 /// "responded to", "replied to": a reaction to something, not reported speech.

@@ -306,7 +306,7 @@ fn weekday_in(text: &str) -> Option<Weekday> {
 fn relative(text: &str, published: Date) -> Option<DateRange> {
     let day = |offset: i64| {
         published
-            .checked_add(offset.days())
+            .checked_add(jiff::Span::new().try_days(offset).ok()?)
             .ok()
             .map(DateRange::day)
     };
@@ -332,12 +332,16 @@ fn relative(text: &str, published: Date) -> Option<DateRange> {
             .map(|(v, _)| v as i64)
             .or_else(|| matches!(&c[1], "a" | "one").then_some(1))?;
         let unit = if &c[2] == "week" { 7 } else { 1 };
-        return day(-count * unit);
+        return day(count.checked_mul(unit)?.checked_neg()?);
     }
     let week_start = |d: Date| d.tomorrow().ok()?.nth_weekday(-1, Weekday::Monday).ok();
     let week = |offset_weeks: i64| {
         let monday = week_start(published)?
-            .checked_add((offset_weeks * 7).days())
+            .checked_add(
+                jiff::Span::new()
+                    .try_days(offset_weeks.checked_mul(7)?)
+                    .ok()?,
+            )
             .ok()?;
         Some(DateRange {
             from: monday,
@@ -347,7 +351,7 @@ fn relative(text: &str, published: Date) -> Option<DateRange> {
     let month = |offset: i64| {
         let first = published
             .first_of_month()
-            .checked_add(offset.months())
+            .checked_add(jiff::Span::new().try_months(offset).ok()?)
             .ok()?;
         Some(DateRange {
             from: first,

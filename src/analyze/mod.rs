@@ -8,6 +8,7 @@ mod duration;
 mod facts;
 mod negation;
 mod quantity;
+mod quotes;
 mod sentences;
 mod value;
 mod words;
@@ -18,6 +19,7 @@ pub use attribution::{Attribution, attributions, nearest};
 pub use claims::{ClaimEvidence, SkippedMatch};
 pub use facts::{FactEvidence, Note};
 pub use negation::{Guard, governing_cue};
+pub use quotes::{Quotation, Quotes, Suspicious, extract as extract_quotes};
 pub use sentences::split as split_sentences;
 pub use value::{Value, ValueContext, ValueError, ValueType, fold, normalize};
 
@@ -38,6 +40,9 @@ pub struct Analysis {
     /// Problems in the source a user should hear about (e.g. a relative date
     /// in a source with no publication date).
     pub notes: Vec<Note>,
+    pub quotations: Vec<Quotation>,
+    /// Quotation marks that could not be paired (`--show suspicious`).
+    pub suspicious: Vec<Suspicious>,
     /// Full names (two words or more) this source attributes anything to, so
     /// a later bare surname can be resolved.
     pub names: Vec<String>,
@@ -88,10 +93,19 @@ pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analys
     let mut seen = std::collections::HashSet::new();
     fact_evidence
         .retain(|ev| seen.insert((ev.fact, ev.holder.clone(), &text[ev.sentence.clone()])));
+    let mut quotes = quotes::extract(text, doc.body.clone());
+    for quotation in &mut quotes.quotations {
+        quotation.speaker = quotation
+            .speaker
+            .as_deref()
+            .map(|h| resolve_surname(h, &names).to_string());
+    }
     Analysis {
         sentences,
         evidence,
         facts: fact_evidence,
+        quotations: quotes.quotations,
+        suspicious: quotes.suspicious,
         skipped: matches.skipped,
         fact_skipped: found.skipped,
         notes: found.notes,

@@ -22,8 +22,9 @@ pub fn split(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     sentences
 }
 
-/// Groups the lines of `body` into runs of text that may share sentences.
-fn runs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+/// Groups the lines of `body` into runs of text that may share sentences:
+/// paragraphs, as far as plain text shows them.
+pub(crate) fn runs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut current: Option<Range<usize>> = None;
     let mut at = body.start;

@@ -76,7 +76,7 @@ fn examples(rules: &RuleSet) -> Vec<Example<'_>> {
                 origin: &claim.origin,
                 rules: RuleSet {
                     claims: vec![alone],
-                    facts: Vec::new(),
+                    ..RuleSet::default()
                 },
                 text: &ex.text,
                 published: ex.published,
@@ -96,8 +96,8 @@ fn examples(rules: &RuleSet) -> Vec<Example<'_>> {
                 id: &fact.id,
                 origin: &fact.origin,
                 rules: RuleSet {
-                    claims: Vec::new(),
                     facts: vec![alone],
+                    ..RuleSet::default()
                 },
                 text: &ex.text,
                 published: ex.published,

@@ -1,5 +1,6 @@
 //! Comparison across sources: evidence grouped by rule, decided into findings.
 
+pub mod align;
 mod claims;
 mod evidence;
 mod facts;

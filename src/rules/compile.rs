@@ -78,21 +78,8 @@ pub(super) fn compile_file(
     file: &SourceFile,
     raw: RawRuleFile,
     limit: usize,
-) -> (Vec<Claim>, Vec<Fact>, Vec<Problem>) {
+) -> (Compiled, Vec<Problem>) {
     let mut problems = Vec::new();
-    for (kind, value) in [("quote", &raw.quote), ("speaker", &raw.speaker)] {
-        if let Some(value) = value {
-            problems.push(
-                Problem::error(
-                    "concord::rule::unsupported",
-                    format!("`[[{kind}]]` rules are not supported by this version of concord"),
-                )
-                .in_file(file)
-                .label(value.span(), "not checked yet")
-                .help("only [[claim]] and [[fact]] rules are checked so far; move this rule to a file concord does not read"),
-            );
-        }
-    }
     let mut claims = Vec::new();
     for raw_claim in raw.claim {
         match compile_claim(file, raw_claim, limit) {
@@ -107,7 +94,33 @@ pub(super) fn compile_file(
             Err(mut errs) => problems.append(&mut errs),
         }
     }
-    (claims, facts, problems)
+    let mut compiled = Compiled {
+        claims,
+        facts,
+        ..Compiled::default()
+    };
+    for raw_quote in raw.quote {
+        match super::quote::compile_quote(file, raw_quote) {
+            Ok(quote) => compiled.quotes.push(quote),
+            Err(mut errs) => problems.append(&mut errs),
+        }
+    }
+    for raw_speaker in raw.speaker {
+        match super::quote::compile_speaker(file, raw_speaker) {
+            Ok(speaker) => compiled.speakers.push(speaker),
+            Err(mut errs) => problems.append(&mut errs),
+        }
+    }
+    (compiled, problems)
+}
+
+/// The rules one file defines.
+#[derive(Debug, Default)]
+pub(super) struct Compiled {
+    pub(super) claims: Vec<Claim>,
+    pub(super) facts: Vec<Fact>,
+    pub(super) quotes: Vec<super::quote::QuoteRule>,
+    pub(super) speakers: Vec<super::quote::SpeakerRule>,
 }
 
 fn compile_claim(file: &SourceFile, raw: RawClaim, limit: usize) -> Result<Claim, Vec<Problem>> {

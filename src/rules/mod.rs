@@ -4,6 +4,7 @@
 mod compile;
 mod fact;
 mod pattern;
+mod quote;
 mod raw;
 
 use std::collections::HashMap;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 pub use compile::{Claim, ClaimExample, NO_STANCE, Origin, Stance};
 pub use fact::{Fact, FactExample, VALUE_GROUP};
 pub use pattern::Pattern;
+pub use quote::{QuoteRule, SpeakerRule, Speakers};
 
 use crate::config::Limits;
 use crate::diagnostic::{Problem, SourceFile};
@@ -22,11 +24,18 @@ use crate::toml_input;
 pub struct RuleSet {
     pub claims: Vec<Claim>,
     pub facts: Vec<Fact>,
+    pub quotes: Vec<QuoteRule>,
+    pub speakers: Vec<SpeakerRule>,
 }
 
 impl RuleSet {
     pub fn len(&self) -> usize {
-        self.claims.len() + self.facts.len()
+        self.claims.len() + self.facts.len() + self.quotes.len() + self.speakers.len()
+    }
+
+    /// Names to people, from `[[speaker]]` and `[[quote]]` rules.
+    pub fn speaker_names(&self) -> Speakers {
+        Speakers::new(&self.speakers, &self.quotes)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -36,7 +45,10 @@ impl RuleSet {
     /// Every rule's id and where it was defined, claims first.
     fn origins(&self) -> impl Iterator<Item = (&str, &Origin)> {
         let claims = self.claims.iter().map(|c| (c.id.as_str(), &c.origin));
-        claims.chain(self.facts.iter().map(|f| (f.id.as_str(), &f.origin)))
+        let facts = self.facts.iter().map(|f| (f.id.as_str(), &f.origin));
+        let quotes = self.quotes.iter().map(|q| (q.id.as_str(), &q.origin));
+        let speakers = self.speakers.iter().map(|s| (s.id.as_str(), &s.origin));
+        claims.chain(facts).chain(quotes).chain(speakers)
     }
 }
 
@@ -122,11 +134,13 @@ pub fn compile_rule_text(name: &str, text: &str, limits: &Limits) -> Result<Rule
 fn add_compiled(
     rules: &mut RuleSet,
     problems: &mut Vec<Problem>,
-    compiled: (Vec<Claim>, Vec<Fact>, Vec<Problem>),
+    compiled: (compile::Compiled, Vec<Problem>),
 ) {
-    let (mut claims, mut facts, mut errs) = compiled;
-    rules.claims.append(&mut claims);
-    rules.facts.append(&mut facts);
+    let (mut compiled, mut errs) = compiled;
+    rules.claims.append(&mut compiled.claims);
+    rules.facts.append(&mut compiled.facts);
+    rules.quotes.append(&mut compiled.quotes);
+    rules.speakers.append(&mut compiled.speakers);
     problems.append(&mut errs);
 }
 

@@ -19,9 +19,10 @@ pub(super) struct RawRuleFile {
     pub(super) claim: Vec<RawClaim>,
     #[serde(default)]
     pub(super) fact: Vec<RawFact>,
-    /// Rule kinds DESIGN.md names that this version cannot check yet.
-    pub(super) quote: Option<Spanned<toml::Value>>,
-    pub(super) speaker: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    pub(super) quote: Vec<RawQuote>,
+    #[serde(default)]
+    pub(super) speaker: Vec<RawSpeaker>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +77,28 @@ pub(super) struct RawFactExample {
     pub(super) expect: Spanned<String>,
     pub(super) holder: Option<Spanned<String>>,
     pub(super) published: Option<Spanned<Datetime>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQuote {
+    pub(super) id: Spanned<String>,
+    pub(super) speaker: Option<String>,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+    pub(super) text: Spanned<String>,
+    /// Free text: where the canonical wording comes from.
+    pub(super) origin: Option<String>,
+    pub(super) severity: Option<Severity>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSpeaker {
+    pub(super) id: Spanned<String>,
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
 }
 
 /// `[claim.stances]` in the order written: each stance is a list of patterns

@@ -1,0 +1,462 @@
+//! Aligning quotations: words normalized for comparison, a local word diff
+//! (so a fragment matches inside a longer quotation), the class of each
+//! difference, and clusters of renderings of one utterance.
+//!
+//! Candidate pairs come from an index of word trigrams, never from all pairs;
+//! a trigram shared by very many quotations ("I don't think") says nothing and
+//! is skipped, which keeps clustering near-linear in the number of quotations.
+
+use std::collections::HashMap;
+
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+/// A word of a quotation, as compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Lower-cased, typographic apostrophes and dashes straightened.
+    pub norm: String,
+    /// As written.
+    pub raw: String,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// `…`, `...`, `[…]`: words left out, matching whatever they stand for.
+    Gap,
+    /// `[Putin]`: an editor's insertion, matching what it stands for.
+    Editorial,
+}
+
+/// How two renderings of one utterance differ, least to most serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    Identical,
+    /// Quotes, dashes, spacing, case.
+    Typography,
+    /// A function word or contraction ("there is" / "there's", "yet").
+    Minor,
+    /// A content word, number, name or negation.
+    Substantive,
+}
+
+impl Class {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Identical => "identical",
+            Class::Typography => "typography",
+            Class::Minor => "minor",
+            Class::Substantive => "substantive",
+        }
+    }
+}
+
+/// One difference: words of the reference and of the rendering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hunk {
+    pub old: Vec<String>,
+    pub new: Vec<String>,
+    pub class: Class,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Words the two share, in order.
+    pub shared: usize,
+    /// Shared words over the words of the shorter one.
+    pub similarity: f64,
+    pub class: Class,
+    /// Differences inside the stretch the two have in common (what one of
+    /// them cuts at either end is not a difference).
+    pub hunks: Vec<Hunk>,
+    /// Both sides' words, aligned: (reference word, rendering word).
+    pub diff: Vec<(Option<String>, Option<String>)>,
+}
+
+/// Splits quotation text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '…' || (c == '.' && text[i..].starts_with("...")) {
+            if c == '.' {
+                chars.next();
+                chars.next();
+            }
+            tokens.push(Token {
+                norm: "…".into(),
+                raw: "…".into(),
+                kind: TokenKind::Gap,
+            });
+        } else if c == '[' || c == '(' {
+            let close = if c == '[' { ']' } else { ')' };
+            let Some(len) = text[i..].find(close) else {
+                continue;
+            };
+            let inner = text[i + 1..i + len].trim();
+            let is_gap = inner.chars().all(|c| c == '.' || c == '…') && !inner.is_empty();
+            if is_gap || c == '[' {
+                let kind = if is_gap {
+                    TokenKind::Gap
+                } else {
+                    TokenKind::Editorial
+                };
+                tokens.push(Token {
+                    norm: normalize(inner),
+                    raw: text[i..i + len + 1].to_string(),
+                    kind,
+                });
+                while chars.peek().is_some_and(|&(j, _)| j <= i + len) {
+                    chars.next();
+                }
+            }
+        } else if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let inner_mark = matches!(d, '\'' | '’' | '-' | '‑' | '.')
+                    && text[j + d.len_utf8()..].starts_with(char::is_alphanumeric);
+                if d.is_alphanumeric() || inner_mark {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let raw = &text[i..end];
+            tokens.push(Token {
+                norm: normalize(raw),
+                raw: raw.to_string(),
+                kind: TokenKind::Word,
+            });
+        }
+    }
+    tokens
+}
+
+fn normalize(word: &str) -> String {
+    word.to_lowercase()
+        .replace(['’', '‘'], "'")
+        .replace(['‑', '–', '—'], "-")
+}
+
+/// Number of words (not gaps or insertions).
+pub fn word_count(tokens: &[Token]) -> usize {
+    tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
+}
+
+/// Compares a rendering with a reference.
+pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
+    let old: Vec<&str> = reference.iter().map(|t| t.norm.as_str()).collect();
+    let new: Vec<&str> = rendering.iter().map(|t| t.norm.as_str()).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &old, &new);
+    let equal = |tag: DiffTag| tag == DiffTag::Equal;
+    let first = ops.iter().position(|op| equal(op.tag()));
+    let last = ops.iter().rposition(|op| equal(op.tag()));
+    let shared: usize = ops
+        .iter()
+        .filter(|op| equal(op.tag()))
+        .map(|op| {
+            reference[op.old_range()]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count()
+        })
+        .sum();
+    let shorter = word_count(reference).min(word_count(rendering)).max(1);
+    let mut hunks = Vec::new();
+    let mut diff = Vec::new();
+    let mut retyped = false;
+    if let (Some(first), Some(last)) = (first, last) {
+        for (at, op) in ops.iter().enumerate() {
+            let (tag, old_range, new_range) = op.as_tag_tuple();
+            // What one side has beyond the shared stretch is a cut, not a
+            // change; a replacement at the edge is a change.
+            let edge = at < first || at > last;
+            if edge && tag != DiffTag::Replace {
+                continue;
+            }
+            let old_tokens = &reference[old_range];
+            let new_tokens = &rendering[new_range];
+            if tag == DiffTag::Equal {
+                retyped |= old_tokens
+                    .iter()
+                    .zip(new_tokens)
+                    .any(|(o, n)| o.raw != n.raw);
+                diff.extend(
+                    new_tokens
+                        .iter()
+                        .map(|n| (Some(n.raw.clone()), Some(n.raw.clone()))),
+                );
+                continue;
+            }
+            diff.extend(old_tokens.iter().map(|t| (Some(t.raw.clone()), None)));
+            diff.extend(new_tokens.iter().map(|t| (None, Some(t.raw.clone()))));
+            let class = hunk_class(old_tokens, new_tokens);
+            if class > Class::Typography {
+                hunks.push(Hunk {
+                    old: old_tokens.iter().map(|t| t.raw.clone()).collect(),
+                    new: new_tokens.iter().map(|t| t.raw.clone()).collect(),
+                    class,
+                });
+            }
+        }
+    }
+    let class = hunks.iter().map(|h| h.class).max().unwrap_or(if retyped {
+        Class::Typography
+    } else {
+        Class::Identical
+    });
+    Comparison {
+        shared,
+        similarity: shared as f64 / shorter as f64,
+        class,
+        hunks,
+        diff,
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "into", "about",
+    "as", "and", "or", "but", "so", "that", "this", "these", "those", "there", "here", "it", "is",
+    "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will",
+    "would", "shall", "should", "can", "could", "may", "might", "must", "yet", "now", "still",
+    "already", "just", "also", "even", "then", "very", "really", "well", "us", "we", "i", "you",
+    "he", "she", "they", "them", "his", "her", "its", "our", "their", "my", "your", "what",
+    "which", "who", "if", "let",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nothing", "neither", "nor", "nobody", "without",
+];
+
+/// Contractions written out, so "there's" and "there is" compare equal.
+fn expand(tokens: &[Token]) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let word = token.norm.as_str();
+        let irregular = match word {
+            "won't" => Some(["will", "not"]),
+            "can't" => Some(["can", "not"]),
+            "shan't" => Some(["shall", "not"]),
+            "let's" => Some(["let", "us"]),
+            _ => None,
+        };
+        if let Some(parts) = irregular {
+            out.extend(parts.iter().map(|p| p.to_string()));
+            continue;
+        }
+        let suffixes = [
+            ("n't", "not"),
+            ("'ll", "will"),
+            ("'re", "are"),
+            ("'ve", "have"),
+            ("'m", "am"),
+            ("'d", "would"),
+        ];
+        if let Some((stem, full)) = suffixes
+            .iter()
+            .find_map(|(s, f)| word.strip_suffix(s).map(|stem| (stem, *f)))
+        {
+            out.push(stem.to_string());
+            out.push(full.to_string());
+        } else if let Some(stem) = word.strip_suffix("'s").filter(|s| {
+            matches!(
+                *s,
+                "it" | "there" | "that" | "what" | "he" | "she" | "here" | "who" | "where"
+            )
+        }) {
+            out.push(stem.to_string());
+            out.push("is".to_string());
+        } else {
+            out.push(word.to_string());
+        }
+    }
+    out
+}
+
+fn hunk_class(old: &[Token], new: &[Token]) -> Class {
+    let words = |t: &[Token]| t.iter().any(|t| t.kind == TokenKind::Word);
+    let gap = |t: &[Token]| t.iter().any(|t| t.kind != TokenKind::Word);
+    if !words(old) && !words(new) {
+        return Class::Identical;
+    }
+    // An ellipsis or an editor's insertion stands for what the other side says.
+    if gap(old) || gap(new) {
+        return Class::Identical;
+    }
+    let (old, new) = (expand(old), expand(new));
+    if old == new {
+        return Class::Minor; // a contraction written out
+    }
+    let changed: Vec<&String> = old
+        .iter()
+        .filter(|w| !new.contains(w))
+        .chain(new.iter().filter(|w| !old.contains(w)))
+        .collect();
+    let negation = changed.iter().any(|w| NEGATIONS.contains(&w.as_str()));
+    let number = changed
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    if negation || number {
+        return Class::Substantive;
+    }
+    if changed.iter().all(|w| FUNCTION_WORDS.contains(&w.as_str())) {
+        Class::Minor
+    } else {
+        Class::Substantive
+    }
+}
+
+/// The diff as text: `[-removed-]{+added+}` around changed words.
+pub fn render_diff(diff: &[(Option<String>, Option<String>)], color: bool) -> String {
+    let (del_on, add_on, off) = if color {
+        ("\u{1b}[31m", "\u{1b}[32m", "\u{1b}[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut out = Vec::new();
+    for (old, new) in diff {
+        match (old, new) {
+            (Some(same), Some(_)) => out.push(same.clone()),
+            (Some(removed), None) => out.push(format!("{del_on}[-{removed}-]{off}")),
+            (None, Some(added)) => out.push(format!("{add_on}{{+{added}+}}{off}")),
+            (None, None) => {}
+        }
+    }
+    out.join(" ")
+}
+
+/// A trigram shared by more quotations than this is too common to say they
+/// are the same utterance, and is not used to find candidates.
+const MAX_POSTINGS: usize = 64;
+
+/// Groups quotations (given as tokens) that render one utterance: pairs with
+/// at least `min_words` words each whose shared words make up at least
+/// `min_similarity` of the shorter. Returns groups of two or more, each in
+/// ascending order; groups ordered by their first member.
+pub fn cluster(
+    quotations: &[Vec<Token>],
+    min_words: usize,
+    min_similarity: f64,
+) -> Vec<Vec<usize>> {
+    let mut index: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
+    let mut parent: Vec<usize> = (0..quotations.len()).collect();
+    for (id, tokens) in quotations.iter().enumerate() {
+        if word_count(tokens) < min_words {
+            continue;
+        }
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.norm.as_str())
+            .collect();
+        let mut grams: Vec<[&str; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        grams.sort_unstable();
+        grams.dedup();
+        let mut candidates: Vec<usize> = Vec::new();
+        for gram in &grams {
+            if let Some(postings) = index.get(gram) {
+                if postings.len() <= MAX_POSTINGS {
+                    candidates.extend(postings);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for other in candidates {
+            if find(&mut parent, other) == find(&mut parent, id) {
+                continue;
+            }
+            if compare(&quotations[other], tokens).similarity >= min_similarity {
+                let (a, b) = (find(&mut parent, other), find(&mut parent, id));
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+        for gram in grams {
+            index.entry(gram).or_default().push(id);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for id in 0..quotations.len() {
+        let root = find(&mut parent, id);
+        groups.entry(root).or_default().push(id);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    groups
+}
+
+fn find(parent: &mut [usize], mut id: usize) -> usize {
+    while parent[id] != id {
+        parent[id] = parent[parent[id]];
+        id = parent[id];
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(a: &str, b: &str) -> Class {
+        compare(&tokenize(a), &tokenize(b)).class
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(class("We will meet.", "We will meet."), Class::Identical);
+        assert_eq!(
+            class("We’ll meet soon", "We'll meet soon"),
+            Class::Typography
+        );
+        assert_eq!(class("there is nothing", "there's nothing"), Class::Minor);
+        assert_eq!(class("no plans for now", "no plans yet"), Class::Minor);
+        assert_eq!(
+            class("I think Putin would like", "I feel Putin would like"),
+            Class::Substantive
+        );
+        assert_eq!(
+            class("we will end the war", "we will not end the war"),
+            Class::Substantive
+        );
+        assert_eq!(
+            class("a 30-day truce now", "a 60-day truce now"),
+            Class::Substantive
+        );
+    }
+
+    #[test]
+    fn fragments_ellipses_and_insertions_match() {
+        let long =
+            "It would be better for us to meet, based on the realities of today, to talk calmly";
+        assert_eq!(
+            class(long, "based on the realities of today"),
+            Class::Identical
+        );
+        assert_eq!(
+            class(long, "It would be better for us to meet … to talk calmly"),
+            Class::Identical
+        );
+        assert_eq!(
+            class(
+                "I didn't make any progress with him today",
+                "I didn't make any progress with [Putin] today"
+            ),
+            Class::Identical
+        );
+    }
+
+    #[test]
+    fn clusters_renderings_not_strangers() {
+        let quotes: Vec<Vec<Token>> = [
+            "No, there are no plans for the next few days. There is nothing in the schedule for now",
+            "We are on schedule and will open the bridge in September as planned",
+            "No, there are no plans for the next few days yet. There's nothing on the schedule yet",
+        ]
+        .iter()
+        .map(|q| tokenize(q))
+        .collect();
+        assert_eq!(cluster(&quotes, 6, 0.6), vec![vec![0, 2]]);
+    }
+}
