@@ -25,6 +25,8 @@ impl Severity {
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Conflict,
+    Misquote,
+    Misattribution,
     Agreement,
 }
 
@@ -32,6 +34,8 @@ impl Kind {
     pub fn code(self) -> &'static str {
         match self {
             Kind::Conflict => "concord::conflict",
+            Kind::Misquote => "concord::misquote",
+            Kind::Misattribution => "concord::misattribution",
             Kind::Agreement => "concord::agree",
         }
     }
@@ -39,6 +43,8 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Conflict => "conflict",
+            Kind::Misquote => "misquote",
+            Kind::Misattribution => "misattribution",
             Kind::Agreement => "agreement",
         }
     }
@@ -76,6 +82,13 @@ pub struct Evidence {
     pub value: Option<FactValue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holder: Option<String>,
+    /// Quotations: who the source says spoke the words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Quotations: the word diff against the reference,
+    /// `[-removed-]` and `{+added+}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<String>,
 }
 
 /// A fact's value as the source wrote it and as concord reads it.
@@ -149,6 +162,8 @@ mod tests {
             stance: Some("no".into()),
             value: None,
             holder: None,
+            speaker: None,
+            diff: None,
         }
     }
 

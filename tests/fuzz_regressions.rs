@@ -74,8 +74,13 @@ fn text_inputs_that_once_crashed_now_analyze() {
         };
         let analysis = analyze(&doc, &rules, DateOrder::Mdy);
         let docs = [doc];
-        for finding in concord::compare::compare(&docs, &rules, std::slice::from_ref(&analysis)) {
-            let _ = STYLE.render(&finding_problem(&finding, &docs));
+        for finding in concord::compare::compare(
+            &docs,
+            &rules,
+            std::slice::from_ref(&analysis),
+            &Default::default(),
+        ) {
+            let _ = STYLE.render(&finding_problem(&finding, &docs, false));
         }
     }
 }

@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let docs = [doc.clone()];
     let style = Style { color: false, width: 80 };
-    for finding in concord::compare::compare(&docs, &RULES, std::slice::from_ref(&analysis)) {
-        let _ = style.render(&finding_problem(&finding, &docs));
+    for finding in concord::compare::compare(&docs, &RULES, std::slice::from_ref(&analysis), &Default::default()) {
+        let _ = style.render(&finding_problem(&finding, &docs, false));
     }
 });

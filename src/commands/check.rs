@@ -55,7 +55,7 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
         .map(|doc| analyze(doc, &rules, config.date_order))
         .collect();
     io.warn(&source_notes(&docs, &analyses));
-    let findings = crate::compare::compare(&docs, &rules, &analyses);
+    let findings = crate::compare::compare(&docs, &rules, &analyses, &config.quotes);
     let (findings, accepted, unused) = apply_accepts(findings, &config);
     io.warn(&unused);
 
@@ -101,7 +101,11 @@ fn human_report(
         .iter()
         .filter(|f| f.kind.is_problem() || show_agree)
     {
-        text.push_str(&io.out_style.render(&report::finding_problem(finding, docs)));
+        text.push_str(&io.out_style.render(&report::finding_problem(
+            finding,
+            docs,
+            io.out_style.color,
+        )));
         text.push('\n');
     }
     text.push_str(&report::summary_line(

@@ -7,6 +7,7 @@
 //! is skipped, which keeps clustering near-linear in the number of quotations.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
@@ -18,6 +19,8 @@ pub struct Token {
     /// As written.
     pub raw: String,
     pub kind: TokenKind,
+    /// Byte range in the text tokenized.
+    pub at: Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +75,8 @@ pub struct Comparison {
     pub hunks: Vec<Hunk>,
     /// Both sides' words, aligned: (reference word, rendering word).
     pub diff: Vec<(Option<String>, Option<String>)>,
+    /// The rendering's tokens that correspond to the reference.
+    pub window: Range<usize>,
 }
 
 /// Splits quotation text into tokens.
@@ -84,10 +89,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
                 chars.next();
             }
+            let len = if c == '.' { 3 } else { c.len_utf8() };
             tokens.push(Token {
                 norm: "…".into(),
                 raw: "…".into(),
                 kind: TokenKind::Gap,
+                at: i..i + len,
             });
         } else if c == '[' || c == '(' {
             let close = if c == '[' { ']' } else { ')' };
@@ -106,6 +113,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     norm: normalize(inner),
                     raw: text[i..i + len + 1].to_string(),
                     kind,
+                    at: i..i + len + 1,
                 });
                 while chars.peek().is_some_and(|&(j, _)| j <= i + len) {
                     chars.next();
@@ -128,6 +136,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 norm: normalize(raw),
                 raw: raw.to_string(),
                 kind: TokenKind::Word,
+                at: i..end,
             });
         }
     }
@@ -138,6 +147,21 @@ fn normalize(word: &str) -> String {
     word.to_lowercase()
         .replace(['’', '‘'], "'")
         .replace(['‑', '–', '—'], "-")
+}
+
+/// Tokens of a quotation's pieces, with `at` as byte ranges in `source`.
+pub fn tokenize_pieces(source: &str, pieces: &[Range<usize>]) -> Vec<Token> {
+    pieces
+        .iter()
+        .flat_map(|piece| {
+            tokenize(&source[piece.clone()])
+                .into_iter()
+                .map(move |mut t| {
+                    t.at = piece.start + t.at.start..piece.start + t.at.end;
+                    t
+                })
+        })
+        .collect()
 }
 
 /// Number of words (not gaps or insertions).
@@ -167,6 +191,7 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
     let mut hunks = Vec::new();
     let mut diff = Vec::new();
     let mut retyped = false;
+    let mut window = rendering.len()..0;
     if let (Some(first), Some(last)) = (first, last) {
         for (at, op) in ops.iter().enumerate() {
             let (tag, old_range, new_range) = op.as_tag_tuple();
@@ -176,6 +201,26 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
             if edge && tag != DiffTag::Replace {
                 continue;
             }
+            // At an edge only as many words as both sides have are a change;
+            // the rest of the longer side is a cut.
+            let (old_range, new_range) = if edge {
+                let k = old_range.len().min(new_range.len());
+                if at > last {
+                    (
+                        old_range.start..old_range.start + k,
+                        new_range.start..new_range.start + k,
+                    )
+                } else {
+                    (
+                        old_range.end - k..old_range.end,
+                        new_range.end - k..new_range.end,
+                    )
+                }
+            } else {
+                (old_range, new_range)
+            };
+            window.start = window.start.min(new_range.start);
+            window.end = window.end.max(new_range.end);
             let old_tokens = &reference[old_range];
             let new_tokens = &rendering[new_range];
             if tag == DiffTag::Equal {
@@ -207,12 +252,16 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
     } else {
         Class::Identical
     });
+    if window.start > window.end {
+        window = 0..0;
+    }
     Comparison {
         shared,
         similarity: shared as f64 / shorter as f64,
         class,
         hunks,
         diff,
+        window,
     }
 }
 
@@ -308,22 +357,32 @@ fn hunk_class(old: &[Token], new: &[Token]) -> Class {
     }
 }
 
-/// The diff as text: `[-removed-]{+added+}` around changed words.
-pub fn render_diff(diff: &[(Option<String>, Option<String>)], color: bool) -> String {
-    let (del_on, add_on, off) = if color {
-        ("\u{1b}[31m", "\u{1b}[32m", "\u{1b}[0m")
-    } else {
-        ("", "", "")
+/// The diff as text: runs of removed words in `[-…-]`, added ones in `{+…+}`.
+pub fn render_diff(diff: &[(Option<String>, Option<String>)]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let (mut removed, mut added): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    let flush = |out: &mut Vec<String>, removed: &mut Vec<&str>, added: &mut Vec<&str>| {
+        if !removed.is_empty() {
+            out.push(format!("[-{}-]", removed.join(" ")));
+        }
+        if !added.is_empty() {
+            out.push(format!("{{+{}+}}", added.join(" ")));
+        }
+        removed.clear();
+        added.clear();
     };
-    let mut out = Vec::new();
     for (old, new) in diff {
         match (old, new) {
-            (Some(same), Some(_)) => out.push(same.clone()),
-            (Some(removed), None) => out.push(format!("{del_on}[-{removed}-]{off}")),
-            (None, Some(added)) => out.push(format!("{add_on}{{+{added}+}}{off}")),
+            (Some(same), Some(_)) => {
+                flush(&mut out, &mut removed, &mut added);
+                out.push(same.clone());
+            }
+            (Some(word), None) => removed.push(word),
+            (None, Some(word)) => added.push(word),
             (None, None) => {}
         }
     }
+    flush(&mut out, &mut removed, &mut added);
     out.join(" ")
 }
 

@@ -52,6 +52,8 @@ impl Found<'_> {
             stance: self.stance,
             value: self.value,
             holder: Some(self.holder),
+            speaker: None,
+            diff: None,
         }
     }
 }
@@ -70,13 +72,13 @@ pub(super) fn tally_message(kind: Kind, mut tally: Vec<(String, usize)>) -> Stri
         })
         .collect();
     match kind {
-        Kind::Conflict => format!("sources disagree: {}", parts.join(" vs ")),
         Kind::Agreement => format!("sources agree: {}", parts.join(", ")),
+        _ => format!("sources disagree: {}", parts.join(" vs ")),
     }
 }
 
 /// The sentence around a match, whitespace folded, cut to a window with `…`.
-fn excerpt(text: &str, sentence: &Range<usize>, matched: &Range<usize>) -> String {
+pub(super) fn excerpt(text: &str, sentence: &Range<usize>, matched: &Range<usize>) -> String {
     let before: Vec<char> = text[sentence.start..matched.start].chars().collect();
     let after: Vec<char> = text[matched.end..sentence.end].chars().collect();
     let hit = &text[matched.clone()];

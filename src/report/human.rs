@@ -10,8 +10,9 @@ use crate::diagnostic::Problem;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::source::Document;
 
-/// A finding as a diagnostic over the documents it cites.
-pub fn finding_problem(finding: &Finding, docs: &[Document]) -> Problem {
+/// A finding as a diagnostic over the documents it cites; `color` marks the
+/// words a quotation's diff removes and adds.
+pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Problem {
     let severity = match finding.severity {
         Severity::Error => MietteSeverity::Error,
         Severity::Warning => MietteSeverity::Warning,
@@ -44,9 +45,28 @@ pub fn finding_problem(finding: &Finding, docs: &[Document]) -> Problem {
         for ev in evidence {
             related = related.label(ev.span.start..ev.span.end, label(ev));
         }
+        let diffs: Vec<String> = evidence
+            .iter()
+            .filter_map(|ev| ev.diff.as_deref())
+            .map(|d| colored(d, color))
+            .collect();
+        if !diffs.is_empty() {
+            related = related.help(format!("diff: {}", diffs.join("\ndiff: ")));
+        }
         problem = problem.related(related);
     }
     problem
+}
+
+/// `[-removed-]` in red and `{+added+}` in green, when colors are on.
+fn colored(diff: &str, color: bool) -> String {
+    if !color {
+        return diff.to_string();
+    }
+    diff.replace("[-", "\u{1b}[31m[-")
+        .replace("-]", "-]\u{1b}[0m")
+        .replace("{+", "\u{1b}[32m{+")
+        .replace("+}", "+}\u{1b}[0m")
 }
 
 /// "no — Dmitry Peskov", or for a fact "Friday → 2025-04-04 — Kremlin".
@@ -77,6 +97,14 @@ pub fn summary_line(
     let conflicts = count(Kind::Conflict);
     let agreements = count(Kind::Agreement);
     let mut parts = vec![plural(conflicts, "conflict")];
+    for (kind, word) in [
+        (Kind::Misquote, "misquote"),
+        (Kind::Misattribution, "misattribution"),
+    ] {
+        if count(kind) > 0 {
+            parts.push(plural(count(kind), word));
+        }
+    }
     let mut agree = plural(agreements, "agreement");
     if agreements > 0 && !shown_agree {
         agree.push_str(" (shown with --show agree)");

@@ -20,6 +20,8 @@ struct Summary {
     rules: usize,
     conflict: usize,
     agreement: usize,
+    misquote: usize,
+    misattribution: usize,
     accepted: usize,
 }
 
@@ -33,6 +35,8 @@ pub fn render_json(findings: &[Finding], sources: usize, rules: usize, accepted:
             rules,
             conflict: count(Kind::Conflict),
             agreement: count(Kind::Agreement),
+            misquote: count(Kind::Misquote),
+            misattribution: count(Kind::Misattribution),
             accepted,
         },
     };

@@ -1,0 +1,324 @@
+//! Quotations across sources: renderings of one utterance are found (pinned by
+//! a `[[quote]]` rule, or clustered automatically), each is compared with a
+//! reference wording, and the differences become `misquote` findings; the same
+//! words given to different speakers become `misattribution` findings.
+//!
+//! The reference is the rule's `text` when a rule pins one, else the wording
+//! most renderings share, else the earliest published.
+
+use std::collections::HashMap;
+
+use super::align::{Class, Token, cluster, compare, render_diff, tokenize_pieces, word_count};
+use super::evidence::{excerpt, full_names};
+use crate::analyze::{Analysis, Quotation, resolve_surname};
+use crate::config::QuotesConfig;
+use crate::finding::{self, Evidence, Finding, Kind, Severity, Span};
+use crate::rules::{QuoteRule, RuleSet, Speakers};
+use crate::source::Document;
+
+/// One quotation in one source, ready to compare.
+pub struct Rendering<'a> {
+    pub doc: &'a Document,
+    pub quotation: &'a Quotation,
+    pub tokens: Vec<Token>,
+    /// Canonical speaker: `[[speaker]]` aliases and full names applied.
+    pub speaker: Option<String>,
+}
+
+/// Every quotation of every source, with canonical speakers.
+pub fn renderings<'a>(
+    docs: &'a [Document],
+    analyses: &'a [Analysis],
+    rules: &RuleSet,
+) -> Vec<Rendering<'a>> {
+    let names = full_names(analyses);
+    let speakers = rules.speaker_names();
+    docs.iter()
+        .zip(analyses)
+        .flat_map(|(doc, analysis)| analysis.quotations.iter().map(move |q| (doc, q)))
+        .map(|(doc, quotation)| Rendering {
+            doc,
+            tokens: tokenize_pieces(doc.text(), &quotation.pieces),
+            speaker: quotation
+                .speaker
+                .as_deref()
+                .map(|s| canonical_speaker(s, &speakers, &names)),
+            quotation,
+        })
+        .collect()
+}
+
+fn canonical_speaker(name: &str, speakers: &Speakers, full_names: &[String]) -> String {
+    if let Some(canonical) = speakers.canonical(name) {
+        return canonical.to_string();
+    }
+    let full = resolve_surname(name, full_names);
+    speakers.canonical(full).unwrap_or(full).to_string()
+}
+
+/// Groups of rendering indices that render one utterance: first those a
+/// `[[quote]]` rule pins (with the rule), then automatic clusters spanning at
+/// least two sources.
+pub fn utterances<'r>(
+    renderings: &[Rendering],
+    rules: &'r RuleSet,
+    config: &QuotesConfig,
+) -> Vec<(Option<&'r QuoteRule>, Vec<usize>)> {
+    let mut pinned = vec![false; renderings.len()];
+    let mut groups = Vec::new();
+    for rule in &rules.quotes {
+        let needed = config.min_words.min(word_count(&rule.tokens));
+        let members: Vec<usize> = renderings
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                word_count(&r.tokens) >= needed
+                    && compare(&rule.tokens, &r.tokens).similarity >= config.min_similarity
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for &i in &members {
+            pinned[i] = true;
+        }
+        if !members.is_empty() {
+            groups.push((Some(rule), members));
+        }
+    }
+    let free: Vec<usize> = (0..renderings.len()).filter(|&i| !pinned[i]).collect();
+    let tokens: Vec<Vec<Token>> = free.iter().map(|&i| renderings[i].tokens.clone()).collect();
+    for group in cluster(&tokens, config.min_words, config.min_similarity) {
+        let members: Vec<usize> = group.iter().map(|&i| free[i]).collect();
+        let mut sources: Vec<&str> = members.iter().map(|&i| renderings[i].doc.name()).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        if sources.len() >= 2 {
+            groups.push((None, members));
+        }
+    }
+    groups
+}
+
+/// Misquote and misattribution findings for every utterance.
+pub fn compare_quotes(
+    docs: &[Document],
+    analyses: &[Analysis],
+    rules: &RuleSet,
+    config: &QuotesConfig,
+) -> Vec<Finding> {
+    let renderings = renderings(docs, analyses, rules);
+    let mut findings = Vec::new();
+    for (rule, members) in utterances(&renderings, rules, config) {
+        let reference = match rule {
+            Some(rule) => Reference {
+                tokens: rule.tokens.clone(),
+                text: rule.text.clone(),
+                described: match &rule.origin_note {
+                    Some(origin) => format!("the wording pinned by rule `{}` ({origin})", rule.id),
+                    None => format!("the wording pinned by rule `{}`", rule.id),
+                },
+                speaker: rule.speaker.clone(),
+                index: None,
+                id: rule.id.clone(),
+                severity: rule.severity,
+            },
+            None => reference_rendering(&renderings, &members),
+        };
+        findings.extend(misquote(&renderings, &members, &reference));
+        findings.extend(misattribution(&renderings, &members, &reference));
+    }
+    findings
+}
+
+/// What renderings are compared with.
+struct Reference {
+    tokens: Vec<Token>,
+    text: String,
+    described: String,
+    speaker: Option<String>,
+    /// The rendering that serves as reference, if one does.
+    index: Option<usize>,
+    id: String,
+    severity: Severity,
+}
+
+/// The wording most renderings share; ties go to the earliest published.
+fn reference_rendering(renderings: &[Rendering], members: &[usize]) -> Reference {
+    let key = |i: usize| {
+        renderings[i]
+            .tokens
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &i in members {
+        *counts.entry(key(i)).or_default() += 1;
+    }
+    let best = *members
+        .iter()
+        .min_by_key(|&&i| {
+            let published = renderings[i].doc.published.map_or(i64::MAX, |d| {
+                i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
+            });
+            (std::cmp::Reverse(counts[&key(i)]), published, i)
+        })
+        .expect("an utterance has renderings");
+    let chosen = &renderings[best];
+    let text = chosen.quotation.text(chosen.doc.text());
+    let most = counts[&key(best)];
+    let described = if most > 1 {
+        format!("the wording {most} renderings share")
+    } else {
+        format!("the earliest rendering ({})", chosen.doc.outlet)
+    };
+    let words: Vec<String> = chosen
+        .tokens
+        .iter()
+        .take(6)
+        .map(|t| t.norm.replace('\'', ""))
+        .collect();
+    Reference {
+        tokens: chosen.tokens.clone(),
+        id: format!("quote-{}", words.join("-")),
+        text,
+        described,
+        speaker: chosen.speaker.clone(),
+        index: Some(best),
+        severity: Severity::Warning,
+    }
+}
+
+fn misquote(renderings: &[Rendering], members: &[usize], reference: &Reference) -> Option<Finding> {
+    let mut evidence = Vec::new();
+    let mut worst = Class::Identical;
+    for &i in members {
+        if Some(i) == reference.index {
+            continue;
+        }
+        let r = &renderings[i];
+        let comparison = compare(&reference.tokens, &r.tokens);
+        if comparison.class < Class::Minor {
+            continue;
+        }
+        worst = worst.max(comparison.class);
+        let mut ev = quote_evidence(r);
+        // Point at the stretch that renders the reference, not the whole quotation.
+        let tokens = &r.tokens[comparison.window.clone()];
+        if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
+            ev.span = Span {
+                start: first.at.start,
+                end: last.at.end,
+            };
+            (ev.line, ev.column) = r.doc.line_col(first.at.start);
+        }
+        ev.stance = Some(comparison.class.as_str().to_string());
+        ev.diff = Some(render_diff(&comparison.diff));
+        evidence.push(ev);
+    }
+    if evidence.is_empty() {
+        return None;
+    }
+    let severity = if worst == Class::Substantive {
+        reference.severity
+    } else {
+        Severity::Info
+    };
+    let n = evidence.len();
+    let message = format!(
+        "{n} rendering{} {} from {}: {}",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "differs" } else { "differ" },
+        reference.described,
+        worst.as_str()
+    );
+    Some(finding(
+        Kind::Misquote,
+        &reference.id,
+        severity,
+        message,
+        reference,
+        evidence,
+    ))
+}
+
+fn misattribution(
+    renderings: &[Rendering],
+    members: &[usize],
+    reference: &Reference,
+) -> Option<Finding> {
+    let expected = reference.speaker.as_deref()?;
+    let others: Vec<&Rendering> = members
+        .iter()
+        .map(|&i| &renderings[i])
+        .filter(|r| r.speaker.as_deref().is_some_and(|s| s != expected))
+        .collect();
+    if others.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&str> = others.iter().filter_map(|r| r.speaker.as_deref()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let message = format!(
+        "the same words are given to {expected} and to {}",
+        names.join(", ")
+    );
+    let evidence = others.into_iter().map(quote_evidence).collect();
+    Some(finding(
+        Kind::Misattribution,
+        &reference.id,
+        reference.severity,
+        message,
+        reference,
+        evidence,
+    ))
+}
+
+fn quote_evidence(r: &Rendering) -> Evidence {
+    let span = r.quotation.span();
+    let (line, column) = r.doc.line_col(span.start);
+    Evidence {
+        file: r.doc.name().to_string(),
+        outlet: r.doc.outlet.clone(),
+        span: Span {
+            start: span.start,
+            end: span.end,
+        },
+        line,
+        column,
+        excerpt: excerpt(r.doc.text(), &span, &(span.start..span.start)),
+        stance: None,
+        value: None,
+        holder: Some(r.speaker.clone().unwrap_or_else(|| r.doc.outlet.clone())),
+        speaker: r.speaker.clone(),
+        diff: None,
+    }
+}
+
+fn finding(
+    kind: Kind,
+    id: &str,
+    severity: Severity,
+    message: String,
+    reference: &Reference,
+    evidence: Vec<Evidence>,
+) -> Finding {
+    let by = reference
+        .speaker
+        .as_deref()
+        .map(|s| format!(" — {s}"))
+        .unwrap_or_default();
+    Finding {
+        kind,
+        code: kind.code(),
+        rule: id.to_string(),
+        severity,
+        message,
+        help: Some(format!(
+            "reference: “{}”{by}",
+            reference.text.trim_end_matches([',', ' '])
+        )),
+        fingerprint: finding::fingerprint(id, kind, &evidence),
+        evidence,
+    }
+}
