@@ -28,6 +28,23 @@ pub enum Command {
     Check(CheckArgs),
     /// Run the examples embedded in rules
     Test(TestArgs),
+    /// List every quotation with its speaker, grouped by utterance across sources
+    Quotes(QuotesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Document folders or files (default: `sources` in concord.toml)
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Rule folders or files, for `[[speaker]]` and `[[quote]]` rules
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +89,8 @@ pub enum Format {
 pub enum Show {
     /// Claims on which every holder takes the same stance
     Agree,
+    /// Quotation marks that could not be paired
+    Suspicious,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

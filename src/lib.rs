@@ -31,5 +31,6 @@ pub fn run(cli: &Cli, io: &mut Io) -> u8 {
     match &cli.command {
         Command::Check(args) => commands::check(args, config, io),
         Command::Test(args) => commands::test(args, config, io),
+        Command::Quotes(args) => commands::quotes(args, config, io),
     }
 }

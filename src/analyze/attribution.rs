@@ -463,6 +463,14 @@ fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
     clean_name(&after[start..end])
 }
 
+/// "President", "Secretary-General", "Gen.": a word of a title.
+fn is_title(word: &&Word) -> bool {
+    word.lower()
+        .trim_end_matches('.')
+        .split('-')
+        .all(|part| TITLES.contains(&part))
+}
+
 /// Strips titles, calendar words and possessives off a run of capitalized words.
 fn clean_name(run: &[Word]) -> Option<String> {
     let mut run: Vec<&Word> = run.iter().collect();
@@ -477,12 +485,6 @@ fn clean_name(run: &[Word]) -> Option<String> {
             run.drain(..=owner);
         }
     }
-    let is_title = |w: &&Word| {
-        w.lower()
-            .trim_end_matches('.')
-            .split('-')
-            .all(|part| TITLES.contains(&part))
-    };
     if let Some(last_title) = run.iter().rposition(is_title) {
         if last_title + 1 < run.len() {
             run.drain(..=last_title);
@@ -490,6 +492,13 @@ fn clean_name(run: &[Word]) -> Option<String> {
     }
     let first = run.first()?;
     if run.len() == 1 && NOT_NAMES.contains(&first.lower().as_str()) {
+        return None;
+    }
+    // "US Secretary of State", "the President": a title names no one.
+    let title_or_place = |w: &&Word| {
+        is_title(w) || is_connector(w) || w.text.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    if run.len() > 1 && run.iter().all(title_or_place) {
         return None;
     }
     Some(run.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))

@@ -126,7 +126,10 @@ fn scan_run(
                 }
                 open = Some((at, c));
             }
-            ('"', None) => open = Some((at, c)),
+            // A straight mark opens only where an opening mark stands: after a
+            // space or bracket and before a word, so 5" and 12" are inches.
+            ('"', None) if opens_here(slice, i) => open = Some((at, c)),
+            ('"', None) => {}
             ('”' | '»', None) => {
                 let rest = &slice[i + c.len_utf8()..];
                 let after_space = i == 0 || slice[..i].ends_with(char::is_whitespace);
@@ -147,6 +150,14 @@ fn scan_run(
             note(start, mark, "this quotation mark is never closed");
         }
     }
+}
+
+fn opens_here(slice: &str, i: usize) -> bool {
+    let before = slice[..i].chars().next_back();
+    let after = slice[i + 1..].chars().next();
+    before.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*' | '>' | ':')
+    }) && after.is_some_and(|c| !c.is_whitespace())
 }
 
 fn push_piece(
@@ -203,7 +214,8 @@ fn join_pieces(text: &str, pieces: Vec<Piece>) -> Vec<(Vec<Piece>, usize)> {
 }
 
 /// `“No,” he said, “there are none.”`: the first piece ends with a comma or
-/// dash, and only a short attribution ending in `,` or `:` stands between.
+/// dash, and only a short attribution ending in a comma stands between (after
+/// a colon a new quotation begins: `he said, adding: “…”`).
 fn interrupted(text: &str, first: &Piece, second: &Piece) -> bool {
     if first.run != second.run || second.outer.start < first.outer.end {
         return false;
@@ -213,10 +225,7 @@ fn interrupted(text: &str, first: &Piece, second: &Piece) -> bool {
         .trim_end()
         .ends_with([',', '—', '–', '-']);
     let gap_text = text[gap.clone()].trim();
-    open_ended
-        && gap.len() <= 100
-        && gap_text.ends_with([',', ':'])
-        && !attributions(text, gap).is_empty()
+    open_ended && gap.len() <= 100 && gap_text.ends_with(',') && !attributions(text, gap).is_empty()
 }
 
 /// Gives each utterance its speaker: an attribution in the sentence around it
@@ -268,9 +277,12 @@ fn attribute(
         let first = sentences.iter().position(|s| s.end > outer.start);
         let last = sentences.iter().rposition(|s| s.start < outer.end);
         let around: Vec<Attribution> = match (first, last) {
-            (Some(first), Some(last)) if first <= last => {
-                attrs[first..=last].iter().flatten().cloned().collect()
-            }
+            (Some(first), Some(last)) if first <= last => attrs[first..=last]
+                .iter()
+                .flatten()
+                .filter(|a| same_clause(text, &outer, a))
+                .cloned()
+                .collect(),
             _ => Vec::new(),
         };
         let first = first.unwrap_or(0);
@@ -304,6 +316,25 @@ fn attribute(
         });
     }
     quotations
+}
+
+/// An attribution after a quotation belongs to it only when it follows in the
+/// same clause (`,” Peskov said`); after "and" or "but" it introduces the next
+/// one (`“…,” and Peskov said that “…”`).
+fn same_clause(text: &str, outer: &Range<usize>, attribution: &Attribution) -> bool {
+    if attribution.cue.start < outer.end {
+        return true;
+    }
+    let gap = &text[outer.end..attribution.cue.start];
+    let words: Vec<String> = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.len() <= 6
+        && !words
+            .iter()
+            .any(|w| matches!(w.as_str(), "and" | "but" | "while" | "whereas" | "as"))
 }
 
 /// A paragraph's sentences and the attributions outside quoted text in each.

@@ -2,65 +2,38 @@
 
 use std::path::Path;
 
-use rayon::prelude::*;
-
-use super::{EXIT_FINDINGS, EXIT_OK, Io};
-use crate::analyze::{Analysis, analyze};
+use super::{EXIT_FINDINGS, EXIT_OK, Io, Prepared, prepare};
 use crate::cli::{CheckArgs, Format, Show};
 use crate::config::{Accept, Config};
 use crate::diagnostic::Problem;
 use crate::finding::Finding;
 use crate::report;
-use crate::rules::load_rules;
-use crate::source::{Document, load_sources};
+use crate::source::Document;
 
 pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let config = match io.config(config_path) {
-        Ok(config) => config,
+    let Prepared {
+        config,
+        docs,
+        rules,
+        analyses,
+    } = match prepare(io, config_path, &args.paths, &args.rules) {
+        Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let source_paths = io.paths.given_or(&args.paths, &config.sources);
-    let rule_paths = io.paths.given_or(&args.rules, &config.rules);
-    let shown = |p: &Path| io.paths.shown(p);
-    let docs = load_sources(&source_paths, &shown, &config.limits);
-    let rules = load_rules(&rule_paths, &shown, &config.limits);
-    let (loaded, rules) = match (docs, rules) {
-        (Ok(loaded), Ok(rules)) => (loaded, rules),
-        (docs, rules) => {
-            let mut problems = docs.err().unwrap_or_default();
-            problems.extend(rules.err().unwrap_or_default());
-            return io.fail(&problems);
-        }
-    };
-    let docs = loaded.documents;
-    let mut notes = loaded.warnings;
-    if docs.is_empty() {
-        notes.push(
-            Problem::error("concord::no_sources", "no .txt or .md documents found")
-                .with_severity(miette::Severity::Warning)
-                .help("pass a folder of documents, or set `sources` in concord.toml"),
-        );
-    }
-    if rules.is_empty() {
-        notes.push(
-            Problem::error("concord::no_rules", "no rules found: nothing to check")
-                .with_severity(miette::Severity::Warning)
-                .help("pass --rules with a folder of rule files, or set `rules` in concord.toml"),
-        );
-    }
-    io.warn(&notes);
-
-    let analyses: Vec<Analysis> = docs
-        .par_iter()
-        .map(|doc| analyze(doc, &rules, config.date_order))
-        .collect();
-    io.warn(&source_notes(&docs, &analyses));
     let findings = crate::compare::compare(&docs, &rules, &analyses, &config.quotes);
     let (findings, accepted, unused) = apply_accepts(findings, &config);
     io.warn(&unused);
 
     let fail_on = args.fail_on.unwrap_or(config.fail_on);
     let show_agree = args.show.contains(&Show::Agree);
+    if args.show.contains(&Show::Suspicious) && args.format == Format::Human {
+        let marks = super::suspicious_marks(&docs, &analyses);
+        let rendered: String = marks
+            .iter()
+            .map(|m| io.out_style.render(m) + "\n")
+            .collect();
+        io.report(&rendered);
+    }
     let text = match args.format {
         Format::Human => human_report(&findings, &docs, rules.len(), show_agree, accepted, io),
         Format::Json => report::render_json(&findings, docs.len(), rules.len(), accepted),
@@ -70,22 +43,6 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
         .iter()
         .any(|f| f.kind.is_problem() && fail_on.fails(f.severity));
     if failing { EXIT_FINDINGS } else { EXIT_OK }
-}
-
-/// What analysis found wrong in the sources themselves, as warnings.
-fn source_notes(docs: &[Document], analyses: &[Analysis]) -> Vec<Problem> {
-    docs.iter()
-        .zip(analyses)
-        .flat_map(|(doc, analysis)| {
-            analysis.notes.iter().map(move |note| {
-                Problem::error("concord::source::needs_date", note.message.clone())
-                    .with_severity(miette::Severity::Warning)
-                    .in_document(&doc.file)
-                    .label(note.span.clone(), "relative to what?")
-                    .help(note.help.clone())
-            })
-        })
-        .collect()
 }
 
 fn human_report(

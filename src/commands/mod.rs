@@ -2,16 +2,24 @@
 //! report through [`Io`], returning the exit code.
 
 mod check;
+mod quotes;
 mod test;
 
 pub use check::check;
+pub use quotes::quotes;
 pub use test::test;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
+use crate::analyze::{Analysis, analyze};
+use crate::config::Config;
 use crate::diagnostic::Problem;
 use crate::report::Style;
+use crate::rules::{RuleSet, load_rules};
+use crate::source::{Document, load_sources};
 
 /// Exit codes (DESIGN.md, "CLI").
 pub const EXIT_OK: u8 = 0;
@@ -51,11 +59,99 @@ impl Io<'_> {
 
 impl Io<'_> {
     /// Loads the configuration, or prints why it cannot be used.
-    pub fn config(&mut self, explicit: Option<&Path>) -> Result<crate::config::Config, u8> {
+    pub fn config(&mut self, explicit: Option<&Path>) -> Result<Config, u8> {
         let shown = |p: &Path| self.paths.shown(p);
         crate::config::load(explicit, &self.paths.cwd, &shown)
             .map_err(|problem| self.fail(&[problem]))
     }
+}
+
+/// What `check` and `quotes` work on: the configuration, the documents, the
+/// rules, and each document's analysis (in parallel, in document order).
+pub struct Prepared {
+    pub config: Config,
+    pub docs: Vec<Document>,
+    pub rules: RuleSet,
+    pub analyses: Vec<Analysis>,
+}
+
+/// Loads and analyzes, printing warnings about the input; `Err` is the exit
+/// code when the input cannot be used.
+pub fn prepare(
+    io: &mut Io,
+    config_path: Option<&Path>,
+    paths: &[PathBuf],
+    rules: &[PathBuf],
+) -> Result<Prepared, u8> {
+    let config = io.config(config_path)?;
+    let source_paths = io.paths.given_or(paths, &config.sources);
+    let rule_paths = io.paths.given_or(rules, &config.rules);
+    let shown = |p: &Path| io.paths.shown(p);
+    let loaded = load_sources(&source_paths, &shown, &config.limits);
+    let rules = load_rules(&rule_paths, &shown, &config.limits);
+    let (loaded, rules) = match (loaded, rules) {
+        (Ok(loaded), Ok(rules)) => (loaded, rules),
+        (loaded, rules) => {
+            let mut problems = loaded.err().unwrap_or_default();
+            problems.extend(rules.err().unwrap_or_default());
+            return Err(io.fail(&problems));
+        }
+    };
+    let mut notes = loaded.warnings;
+    if loaded.documents.is_empty() {
+        notes.push(
+            Problem::error("concord::no_sources", "no .txt or .md documents found")
+                .with_severity(miette::Severity::Warning)
+                .help("pass a folder of documents, or set `sources` in concord.toml"),
+        );
+    }
+    io.warn(&notes);
+    let docs = loaded.documents;
+    let analyses: Vec<Analysis> = docs
+        .par_iter()
+        .map(|doc| analyze(doc, &rules, config.date_order))
+        .collect();
+    io.warn(&source_notes(&docs, &analyses));
+    Ok(Prepared {
+        config,
+        docs,
+        rules,
+        analyses,
+    })
+}
+
+/// What analysis found wrong in the sources themselves, as warnings.
+fn source_notes(docs: &[Document], analyses: &[Analysis]) -> Vec<Problem> {
+    docs.iter()
+        .zip(analyses)
+        .flat_map(|(doc, analysis)| {
+            analysis.notes.iter().map(move |note| {
+                Problem::error("concord::source::needs_date", note.message.clone())
+                    .with_severity(miette::Severity::Warning)
+                    .in_document(&doc.file)
+                    .label(note.span.clone(), "relative to what?")
+                    .help(note.help.clone())
+            })
+        })
+        .collect()
+}
+
+/// Unpaired quotation marks, as advice (`--show suspicious`, `concord quotes`).
+pub fn suspicious_marks(docs: &[Document], analyses: &[Analysis]) -> Vec<Problem> {
+    docs.iter()
+        .zip(analyses)
+        .flat_map(|(doc, analysis)| {
+            analysis.suspicious.iter().map(move |s| {
+                Problem::error("concord::quote::unpaired", s.message)
+                    .with_severity(miette::Severity::Advice)
+                    .in_document(&doc.file)
+                    .label(s.at.clone(), "unpaired")
+                    .help(
+                        "the rest of the document was read; check the quotation marks around here",
+                    )
+            })
+        })
+        .collect()
 }
 
 /// Resolves user paths against the working directory and names them back the

@@ -21,6 +21,9 @@ pub struct Token {
     pub kind: TokenKind,
     /// Byte range in the text tokenized.
     pub at: Range<usize>,
+    /// Punctuation between this token and the next, spaces dropped
+    /// (typography: "No," and "No —" differ only here).
+    pub tail: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +98,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 raw: "…".into(),
                 kind: TokenKind::Gap,
                 at: i..i + len,
+                tail: String::new(),
             });
         } else if c == '[' || c == '(' {
             let close = if c == '[' { ']' } else { ')' };
@@ -114,6 +118,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     raw: text[i..i + len + 1].to_string(),
                     kind,
                     at: i..i + len + 1,
+                    tail: String::new(),
                 });
                 while chars.peek().is_some_and(|&(j, _)| j <= i + len) {
                     chars.next();
@@ -137,8 +142,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 raw: raw.to_string(),
                 kind: TokenKind::Word,
                 at: i..end,
+                tail: String::new(),
             });
         }
+    }
+    // What stands between one token and the next is its tail.
+    let ends: Vec<usize> = tokens
+        .iter()
+        .skip(1)
+        .map(|t| t.at.start)
+        .chain([text.len()])
+        .collect();
+    for (token, next) in tokens.iter_mut().zip(ends) {
+        let between = text.get(token.at.end..next).unwrap_or_default();
+        token.tail = between.chars().filter(|c| !c.is_whitespace()).collect();
     }
     tokens
 }
@@ -224,10 +241,19 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
             let old_tokens = &reference[old_range];
             let new_tokens = &rendering[new_range];
             if tag == DiffTag::Equal {
+                // An editor's bracket differs from what it stands for by
+                // design; and the last word of a shared stretch runs into a
+                // change, gap or cut, so its punctuation is not compared.
+                let words =
+                    |o: &Token, n: &Token| o.kind == TokenKind::Word && n.kind == TokenKind::Word;
                 retyped |= old_tokens
                     .iter()
                     .zip(new_tokens)
-                    .any(|(o, n)| o.raw != n.raw);
+                    .enumerate()
+                    .any(|(k, (o, n))| {
+                        let inside = k + 1 < old_tokens.len();
+                        words(o, n) && (o.raw != n.raw || (inside && o.tail != n.tail))
+                    });
                 diff.extend(
                     new_tokens
                         .iter()
