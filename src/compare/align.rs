@@ -6,7 +6,6 @@
 //! a trigram shared by very many quotations ("I don't think") says nothing and
 //! is skipped, which keeps clustering near-linear in the number of quotations.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
@@ -425,51 +424,125 @@ pub fn cluster(
     min_words: usize,
     min_similarity: f64,
 ) -> Vec<Vec<usize>> {
-    let mut index: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
-    let mut parent: Vec<usize> = (0..quotations.len()).collect();
+    // Every (trigram, quotation) pair, sorted by trigram: the quotations that
+    // share a trigram then stand next to each other. Sorting a flat vector by
+    // radix is linear and reads memory in order, where a hash index would miss
+    // the cache once per trigram as soon as it outgrows it.
+    let mut grams: Vec<(u64, u32)> = Vec::new();
     for (id, tokens) in quotations.iter().enumerate() {
         if word_count(tokens) < min_words {
             continue;
         }
-        let words: Vec<&str> = tokens
+        let words: Vec<u64> = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.norm.as_str())
+            .map(|t| word_hash(&t.norm))
             .collect();
-        let mut grams: Vec<[&str; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
-        grams.sort_unstable();
-        grams.dedup();
-        let mut candidates: Vec<usize> = Vec::new();
-        for gram in &grams {
-            if let Some(postings) = index.get(gram) {
-                if postings.len() <= MAX_POSTINGS {
-                    candidates.extend(postings);
-                }
+        let start = grams.len();
+        grams.extend(
+            words
+                .windows(3)
+                .map(|w| (trigram_key(w[0], w[1], w[2]), id as u32)),
+        );
+        grams[start..].sort_unstable();
+        let mut kept = start;
+        for k in start..grams.len() {
+            if k == start || grams[k].0 != grams[kept - 1].0 {
+                grams[kept] = grams[k];
+                kept += 1;
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        for other in candidates {
-            if find(&mut parent, other) == find(&mut parent, id) {
-                continue;
-            }
-            if compare(&quotations[other], tokens).similarity >= min_similarity {
-                let (a, b) = (find(&mut parent, other), find(&mut parent, id));
-                parent[a.max(b)] = a.min(b);
-            }
+        grams.truncate(kept);
+    }
+    radix_sort_by_key(&mut grams);
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for run in grams.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 || run.len() > MAX_POSTINGS {
+            continue;
         }
-        for gram in grams {
-            index.entry(gram).or_default().push(id);
+        for (k, a) in run.iter().enumerate() {
+            pairs.extend(run[k + 1..].iter().map(|b| (a.1.min(b.1), a.1.max(b.1))));
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
-    for id in 0..quotations.len() {
-        let root = find(&mut parent, id);
-        groups.entry(root).or_default().push(id);
+    // A pair sharing one trigram by chance is common among common words; two
+    // shared trigrams make a candidate, except between short quotations where
+    // one changed word can leave only one intact.
+    pairs.sort_unstable();
+    let short = |id: u32| word_count(&quotations[id as usize]) <= 8;
+    let candidates: Vec<(u32, u32)> = pairs
+        .chunk_by(|x, y| x == y)
+        .filter(|run| run.len() >= 2 || short(run[0].0) || short(run[0].1))
+        .map(|run| run[0])
+        .collect();
+    let mut parent: Vec<usize> = (0..quotations.len()).collect();
+    for (a, b) in candidates {
+        let (a, b) = (a as usize, b as usize);
+        if find(&mut parent, a) == find(&mut parent, b) {
+            continue;
+        }
+        if compare(&quotations[a], &quotations[b]).similarity >= min_similarity {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
     }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    let roots: Vec<usize> = (0..quotations.len())
+        .map(|id| find(&mut parent, id))
+        .collect();
+    let mut sizes = vec![0u32; quotations.len()];
+    for &root in &roots {
+        sizes[root] += 1;
+    }
+    let mut members: Vec<(usize, usize)> = roots
+        .iter()
+        .enumerate()
+        .filter(|&(_, &root)| sizes[root] > 1)
+        .map(|(id, &root)| (root, id))
+        .collect();
+    members.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = members
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+        .map(|run| run.iter().map(|&(_, id)| id).collect())
+        .collect();
     groups.sort();
     groups
+}
+
+/// FNV-1a of a word: stable, fast, and 64 bits make collisions negligible
+/// (one only adds a candidate that the alignment then rejects).
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn trigram_key(a: u64, b: u64, c: u64) -> u64 {
+    (a.rotate_left(42) ^ b.rotate_left(21) ^ c).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Least-significant-digit radix sort on the key, a byte at a time; a pass in
+/// which every key has the same byte is skipped.
+fn radix_sort_by_key(items: &mut Vec<(u64, u32)>) {
+    let mut buffer = vec![(0, 0); items.len()];
+    for shift in (0..64).step_by(8) {
+        let mut counts = [0usize; 256];
+        for item in items.iter() {
+            counts[((item.0 >> shift) & 0xff) as usize] += 1;
+        }
+        if counts.contains(&items.len()) {
+            continue;
+        }
+        let mut offsets = [0usize; 256];
+        for digit in 1..256 {
+            offsets[digit] = offsets[digit - 1] + counts[digit - 1];
+        }
+        for item in items.iter() {
+            let digit = ((item.0 >> shift) & 0xff) as usize;
+            buffer[offsets[digit]] = *item;
+            offsets[digit] += 1;
+        }
+        std::mem::swap(items, &mut buffer);
+    }
 }
 
 fn find(parent: &mut [usize], mut id: usize) -> usize {
