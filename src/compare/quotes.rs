@@ -6,8 +6,6 @@
 //! The reference is the rule's `text` when a rule pins one, else the wording
 //! most renderings share, else the earliest published.
 
-use std::collections::HashMap;
-
 use super::align::{Class, Token, cluster, compare, render_diff, tokenize_pieces, word_count};
 use super::evidence::{excerpt, full_names};
 use crate::analyze::{Analysis, Quotation, resolve_surname};
@@ -141,32 +139,26 @@ struct Reference {
     severity: Severity,
 }
 
-/// The wording most renderings share; ties go to the earliest published.
+/// The wording most renderings share (up to typography, cuts and ellipses);
+/// ties go to the earliest published, then to the first found.
 fn reference_rendering(renderings: &[Rendering], members: &[usize]) -> Reference {
-    let key = |i: usize| {
-        renderings[i]
-            .tokens
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+    let agrees = |a: usize, b: usize| {
+        compare(&renderings[a].tokens, &renderings[b].tokens).class <= Class::Typography
     };
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for &i in members {
-        *counts.entry(key(i)).or_default() += 1;
-    }
-    let best = *members
+    let support = |i: usize| members.iter().filter(|&&j| j == i || agrees(i, j)).count();
+    let published = |i: usize| {
+        renderings[i]
+            .doc
+            .published
+            .map_or((i16::MAX, 0, 0), |d| (d.year(), d.month(), d.day()))
+    };
+    let (best, most) = members
         .iter()
-        .min_by_key(|&&i| {
-            let published = renderings[i].doc.published.map_or(i64::MAX, |d| {
-                i64::from(d.year()) * 10_000 + i64::from(d.month()) * 100 + i64::from(d.day())
-            });
-            (std::cmp::Reverse(counts[&key(i)]), published, i)
-        })
+        .map(|&i| (i, support(i)))
+        .min_by_key(|&(i, n)| (std::cmp::Reverse(n), published(i), i))
         .expect("an utterance has renderings");
     let chosen = &renderings[best];
     let text = chosen.quotation.text(chosen.doc.text());
-    let most = counts[&key(best)];
     let described = if most > 1 {
         format!("the wording {most} renderings share")
     } else {
