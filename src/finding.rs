@@ -66,6 +66,10 @@ pub struct Finding {
     pub help: Option<String>,
     pub fingerprint: String,
     pub evidence: Vec<Evidence>,
+    /// Quotations: the rendering the evidence is compared with, when it is
+    /// one in a source (not a rule's pinned text). Not itself evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Evidence>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -79,5 +79,6 @@ fn decide(claim: &Claim, found: Vec<Found>) -> Option<Finding> {
         help: claim.question.clone(),
         fingerprint: finding::fingerprint(&claim.id, kind, &evidence),
         evidence,
+        reference: None,
     })
 }

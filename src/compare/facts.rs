@@ -96,5 +96,6 @@ fn decide(fact: &Fact, found: Vec<Found>, values: &[Value]) -> Option<Finding> {
         help: fact.question.clone(),
         fingerprint: finding::fingerprint(&fact.id, kind, &evidence),
         evidence,
+        reference: None,
     })
 }

@@ -121,8 +121,21 @@ pub fn compare_quotes(
             },
             None => reference_rendering(&renderings, &members),
         };
-        findings.extend(misquote(&renderings, &members, &reference));
-        findings.extend(misattribution(&renderings, &members, &reference));
+        let located = reference.index.map(|i| {
+            let mut ev = quote_evidence(&renderings[i]);
+            ev.stance = Some("reference".into());
+            ev
+        });
+        for mut found in [
+            misquote(&renderings, &members, &reference),
+            misattribution(&renderings, &members, &reference),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            found.reference = located.clone();
+            findings.push(found);
+        }
     }
     findings
 }
@@ -312,5 +325,6 @@ fn finding(
         )),
         fingerprint: finding::fingerprint(id, kind, &evidence),
         evidence,
+        reference: None,
     }
 }

@@ -20,7 +20,7 @@ pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Pro
     };
     let mut by_file: BTreeMap<&str, Vec<&Evidence>> = BTreeMap::new();
     let mut order = Vec::new();
-    for ev in &finding.evidence {
+    for ev in finding.reference.iter().chain(&finding.evidence) {
         if !by_file.contains_key(ev.file.as_str()) {
             order.push(ev.file.as_str());
         }
