@@ -30,6 +30,45 @@ pub enum Command {
     Test(TestArgs),
     /// List every quotation with its speaker, grouped by utterance across sources
     Quotes(QuotesArgs),
+    /// Print a rule, its question, and what it matched (and set aside) in the documents
+    Explain(ExplainArgs),
+    /// Write the current findings to a baseline file, for `check --baseline`
+    Baseline(BaselineArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule's id
+    #[arg(value_name = "RULE_ID")]
+    pub rule: String,
+
+    /// Document folders or files (default: `sources` in concord.toml)
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Rule folders or files (default: `rules` in concord.toml)
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Document folders or files (default: `sources` in concord.toml)
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Rule folders or files (default: `rules` in concord.toml)
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+
+    /// Where to write the baseline
+    #[arg(
+        long,
+        short,
+        value_name = "FILE",
+        default_value = "concord-baseline.json"
+    )]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -43,8 +82,16 @@ pub struct QuotesArgs {
     pub rules: Vec<PathBuf>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A listing for people
+    Human,
+    /// Versioned JSON (`"version": 1`)
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -68,6 +115,30 @@ pub struct CheckArgs {
     /// Also show these kinds of finding (comma-separated)
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
     pub show: Vec<Show>,
+
+    /// Also write the report in FORMAT to PATH, e.g. sarif=report.sarif (repeatable)
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub output: Vec<(Format, PathBuf)>,
+
+    /// Report only findings that are not in this baseline file (see `concord baseline`)
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// No progress bar, and no summary line in the human report
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn parse_output(text: &str) -> Result<(Format, PathBuf), String> {
+    let (format, path) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=PATH, e.g. sarif=report.sarif, not `{text}`"))?;
+    let format = Format::from_str(format, true)
+        .map_err(|_| format!("unknown format `{format}`: one of human, json, sarif, github"))?;
+    if path.is_empty() {
+        return Err("the PATH after `=` is empty".into());
+    }
+    Ok((format, PathBuf::from(path)))
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +154,10 @@ pub enum Format {
     Human,
     /// Versioned JSON (`"version": 1`)
     Json,
+    /// SARIF 2.1.0 for code-scanning viewers
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on a pull request)
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

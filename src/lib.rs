@@ -19,7 +19,7 @@ pub mod finding;
 pub mod report;
 pub mod rules;
 pub mod source;
-mod toml_input;
+pub(crate) mod toml_input;
 mod walk;
 
 use cli::{Cli, Command};
@@ -32,5 +32,7 @@ pub fn run(cli: &Cli, io: &mut Io) -> u8 {
         Command::Check(args) => commands::check(args, config, io),
         Command::Test(args) => commands::test(args, config, io),
         Command::Quotes(args) => commands::quotes(args, config, io),
+        Command::Explain(args) => commands::explain(args, config, io),
+        Command::Baseline(args) => commands::baseline(args, config, io),
     }
 }

@@ -7,7 +7,8 @@ use crate::cli::{CheckArgs, Format, Show};
 use crate::config::{Accept, Config};
 use crate::diagnostic::Problem;
 use crate::finding::Finding;
-use crate::report;
+use crate::report::{self, Style};
+use crate::rules::RuleSet;
 use crate::source::Document;
 
 pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
@@ -16,16 +17,47 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
         docs,
         rules,
         analyses,
-    } = match prepare(io, config_path, &args.paths, &args.rules) {
+    } = match prepare(io, config_path, &args.paths, &args.rules, args.quiet) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
     let findings = crate::compare::compare(&docs, &rules, &analyses, &config.quotes);
     let (findings, accepted, unused) = apply_accepts(findings, &config);
     io.warn(&unused);
-
-    let fail_on = args.fail_on.unwrap_or(config.fail_on);
-    let show_agree = args.show.contains(&Show::Agree);
+    let findings = match &args.baseline {
+        Some(path) => match super::baseline::without_known(
+            findings,
+            &io.paths.resolve(path),
+            &io.paths.shown(path),
+        ) {
+            Ok(findings) => findings,
+            Err(problem) => return io.fail(&[problem]),
+        },
+        None => findings,
+    };
+    let view = View {
+        findings: &findings,
+        docs: &docs,
+        rules: &rules,
+        accepted,
+        show_agree: args.show.contains(&Show::Agree),
+        quiet: args.quiet,
+    };
+    for (format, path) in &args.output {
+        let plain = Style {
+            color: false,
+            ..io.out_style
+        };
+        let text = render(*format, &view, plain);
+        if let Err(err) = std::fs::write(io.paths.resolve(path), text) {
+            let shown = io.paths.shown(path);
+            return io.fail(&[Problem::error(
+                "concord::io",
+                format!("cannot write `{shown}`: {err}"),
+            )
+            .help("check that the folder exists and is writable")]);
+        }
+    }
     if args.show.contains(&Show::Suspicious) && args.format == Format::Human {
         let marks = super::suspicious_marks(&docs, &analyses);
         let rendered: String = marks
@@ -34,43 +66,62 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
             .collect();
         io.report(&rendered);
     }
-    let text = match args.format {
-        Format::Human => human_report(&findings, &docs, rules.len(), show_agree, accepted, io),
-        Format::Json => report::render_json(&findings, docs.len(), rules.len(), accepted),
-    };
-    io.report(&text);
+    io.report(&render(args.format, &view, io.out_style));
+    let fail_on = args.fail_on.unwrap_or(config.fail_on);
     let failing = findings
         .iter()
         .any(|f| f.kind.is_problem() && fail_on.fails(f.severity));
     if failing { EXIT_FINDINGS } else { EXIT_OK }
 }
 
-fn human_report(
-    findings: &[Finding],
-    docs: &[Document],
-    rules: usize,
-    show_agree: bool,
+/// What every output format renders.
+struct View<'a> {
+    findings: &'a [Finding],
+    docs: &'a [Document],
+    rules: &'a RuleSet,
     accepted: usize,
-    io: &Io,
-) -> String {
+    show_agree: bool,
+    quiet: bool,
+}
+
+fn render(format: Format, view: &View, style: Style) -> String {
+    match format {
+        Format::Human => human_report(view, style),
+        Format::Json => report::render_json(
+            view.findings,
+            view.docs.len(),
+            view.rules.len(),
+            view.accepted,
+        ),
+        Format::Sarif => report::render_sarif(view.findings, view.rules, view.docs),
+        Format::Github => report::render_github(view.findings, view.docs),
+    }
+}
+
+fn human_report(view: &View, style: Style) -> String {
     let mut text = String::new();
-    for finding in findings
+    for finding in view
+        .findings
         .iter()
-        .filter(|f| f.kind.is_problem() || show_agree)
+        .filter(|f| f.kind.is_problem() || view.show_agree)
     {
-        text.push_str(&io.out_style.render(&report::finding_problem(
-            finding,
-            docs,
-            io.out_style.color,
-        )));
+        text.push_str(&style.render(&report::finding_problem(finding, view.docs, style.color)));
         text.push('\n');
     }
+    if view.quiet {
+        return text;
+    }
+    text.push_str(&report::render_matrix(
+        view.findings,
+        view.docs,
+        style.width,
+    ));
     text.push_str(&report::summary_line(
-        docs.len(),
-        rules,
-        findings,
-        show_agree,
-        accepted,
+        view.docs.len(),
+        view.rules.len(),
+        view.findings,
+        view.show_agree,
+        view.accepted,
     ));
     text.push('\n');
     text

@@ -1,17 +1,22 @@
 //! The subcommands: each loads what it needs, runs the pipeline, and writes its
 //! report through [`Io`], returning the exit code.
 
+mod baseline;
 mod check;
+mod explain;
 mod quotes;
 mod test;
 
+pub use baseline::baseline;
 pub use check::check;
+pub use explain::explain;
 pub use quotes::quotes;
 pub use test::test;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use indicatif::{ParallelProgressIterator, ProgressBar, ProgressDrawTarget};
 use rayon::prelude::*;
 
 use crate::analyze::{Analysis, analyze};
@@ -77,11 +82,13 @@ pub struct Prepared {
 
 /// Loads and analyzes, printing warnings about the input; `Err` is the exit
 /// code when the input cannot be used.
+/// `quiet` hides the progress bar.
 pub fn prepare(
     io: &mut Io,
     config_path: Option<&Path>,
     paths: &[PathBuf],
     rules: &[PathBuf],
+    quiet: bool,
 ) -> Result<Prepared, u8> {
     let config = io.config(config_path)?;
     let source_paths = io.paths.given_or(paths, &config.sources);
@@ -107,10 +114,19 @@ pub fn prepare(
     }
     io.warn(&notes);
     let docs = loaded.documents;
+    // A progress bar on a terminal only: indicatif draws nothing when stderr
+    // is not one, and --quiet hides it.
+    let progress = if quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::with_draw_target(Some(docs.len() as u64), ProgressDrawTarget::stderr())
+    };
     let analyses: Vec<Analysis> = docs
         .par_iter()
+        .progress_with(progress.clone())
         .map(|doc| analyze(doc, &rules, config.date_order))
         .collect();
+    progress.finish_and_clear();
     io.warn(&source_notes(&docs, &analyses));
     Ok(Prepared {
         config,

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::{EXIT_OK, Io, Prepared, prepare, suspicious_marks};
-use crate::cli::{Format, QuotesArgs};
+use crate::cli::{ListFormat, QuotesArgs};
 use crate::compare::quotes::{Rendering, renderings, utterances};
 use crate::finding::Span;
 
@@ -19,7 +19,7 @@ pub fn quotes(args: &QuotesArgs, config_path: Option<&Path>, io: &mut Io) -> u8 
         docs,
         rules,
         analyses,
-    } = match prepare(io, config_path, &args.paths, &args.rules) {
+    } = match prepare(io, config_path, &args.paths, &args.rules, false) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
@@ -44,7 +44,7 @@ pub fn quotes(args: &QuotesArgs, config_path: Option<&Path>, io: &mut Io) -> u8 
         .collect();
     let marks = suspicious_marks(&docs, &analyses);
     let text = match args.format {
-        Format::Json => {
+        ListFormat::Json => {
             listing.suspicious = docs
                 .iter()
                 .zip(&analyses)
@@ -67,7 +67,7 @@ pub fn quotes(args: &QuotesArgs, config_path: Option<&Path>, io: &mut Io) -> u8 
             json.push('\n');
             json
         }
-        Format::Human => {
+        ListFormat::Human => {
             let mut text = human(&listing);
             for mark in &marks {
                 text.push_str(&io.out_style.render(mark));

@@ -1,10 +1,16 @@
 //! Renderers: findings (and diagnostics) to text. Renderers never re-analyze.
 
+mod github;
 mod human;
 mod json;
+mod matrix;
+mod sarif;
 
+pub use github::render_github;
 pub use human::{finding_problem, summary_line};
 pub use json::render_json;
+pub use matrix::render_matrix;
+pub use sarif::render_sarif;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 

@@ -1,0 +1,49 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per
+//! piece of evidence, so each finding shows on every file it involves.
+
+use crate::finding::{Finding, Severity};
+use crate::source::Document;
+
+pub fn render_github(findings: &[Finding], docs: &[Document]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        for e in f.reference.iter().chain(&f.evidence) {
+            let (end_line, end_column) = docs
+                .iter()
+                .find(|d| d.name() == e.file)
+                .map_or((e.line, e.column), |d| d.line_col(e.span.end));
+            let what = e
+                .stance
+                .as_deref()
+                .or(e.value.as_ref().map(|v| v.normalized.as_str()));
+            let who = e.holder.as_deref().unwrap_or(&e.outlet);
+            let detail = what.map(|w| format!(" [{w} — {who}]")).unwrap_or_default();
+            out.push_str(&format!(
+                "::{command} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}\n",
+                property(&e.file),
+                e.line,
+                e.column,
+                property(&format!("concord {}: {}", f.kind.as_str(), f.rule)),
+                data(&format!("{}{detail}", f.message)),
+            ));
+        }
+    }
+    out
+}
+
+/// Escaping for a workflow command's message.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping for a workflow command's property value.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}

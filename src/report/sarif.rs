@@ -1,0 +1,130 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning viewers. One
+//! `reportingDescriptor` per rule (its question as help), one `result` per
+//! finding located at its first piece of evidence, the rest as
+//! `relatedLocations`, and the fingerprint as a stable `partialFingerprints`.
+
+use serde_json::{Value, json};
+
+use crate::finding::{Evidence, Finding, Severity};
+use crate::rules::RuleSet;
+use crate::source::Document;
+
+pub fn render_sarif(findings: &[Finding], rules: &RuleSet, docs: &[Document]) -> String {
+    let descriptors = descriptors(findings, rules);
+    let index = |id: &str| descriptors.iter().position(|d| d["id"] == id);
+    let results: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            let mut result = json!({
+                "ruleId": f.rule,
+                "level": level(f.severity),
+                "message": { "text": format!("{}: {}", f.kind.as_str(), f.message) },
+                "locations": f.evidence.first().map(|e| vec![location(e, docs, None)]).unwrap_or_default(),
+                "partialFingerprints": { "concordFingerprint/v1": f.fingerprint },
+                "properties": { "kind": f.kind.as_str(), "code": f.code },
+            });
+            if let Some(i) = index(&f.rule) {
+                result["ruleIndex"] = json!(i);
+            }
+            let related: Vec<Value> = f
+                .reference
+                .iter()
+                .chain(f.evidence.iter().skip(1))
+                .enumerate()
+                .map(|(i, e)| location(e, docs, Some(i + 1)))
+                .collect();
+            if !related.is_empty() {
+                result["relatedLocations"] = json!(related);
+            }
+            result
+        })
+        .collect();
+    let report = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "concord",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/concord-checker/concord",
+                "rules": descriptors,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// One descriptor per rule defined, then per rule id findings name that no
+/// rule defines (automatically found quotations).
+fn descriptors(findings: &[Finding], rules: &RuleSet) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    let mut push = |id: &str, question: Option<&str>, severity: Severity| {
+        if out.iter().any(|d| d["id"] == id) {
+            return;
+        }
+        let text = question.unwrap_or(id);
+        out.push(json!({
+            "id": id,
+            "shortDescription": { "text": text },
+            "help": { "text": text },
+            "defaultConfiguration": { "level": level(severity) },
+        }));
+    };
+    for c in &rules.claims {
+        push(&c.id, c.question.as_deref(), c.severity);
+    }
+    for f in &rules.facts {
+        push(&f.id, f.question.as_deref(), f.severity);
+    }
+    for q in &rules.quotes {
+        let question = format!("Is this quotation rendered as said: “{}”?", q.text);
+        push(&q.id, Some(&question), q.severity);
+    }
+    for f in findings {
+        push(&f.rule, f.help.as_deref(), f.severity);
+    }
+    out
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn location(e: &Evidence, docs: &[Document], id: Option<usize>) -> Value {
+    let (end_line, end_column) = docs
+        .iter()
+        .find(|d| d.name() == e.file)
+        .map_or((e.line, e.column), |d| d.line_col(e.span.end));
+    let mut location = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": e.file },
+            "region": {
+                "startLine": e.line,
+                "startColumn": e.column,
+                "endLine": end_line,
+                "endColumn": end_column,
+                "byteOffset": e.span.start,
+                "byteLength": e.span.end - e.span.start,
+            },
+        },
+    });
+    if let Some(id) = id {
+        location["id"] = json!(id);
+        let what = e
+            .stance
+            .as_deref()
+            .or(e.value.as_ref().map(|v| v.normalized.as_str()))
+            .unwrap_or("evidence");
+        let who = e.holder.as_deref().unwrap_or(&e.outlet);
+        location["message"] = json!({ "text": format!("{what} — {who} ({})", e.outlet) });
+    }
+    location
+}
