@@ -20,6 +20,7 @@ pub fn explain(args: &ExplainArgs, config_path: Option<&Path>, io: &mut Io) -> u
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
+    let names = crate::compare::Names::new(&analyses, &rules);
     let mut out = String::new();
     let id = args.rule.as_str();
     let line_of = |origin: &crate::rules::Origin| {
@@ -59,7 +60,7 @@ pub fn explain(args: &ExplainArgs, config_path: Option<&Path>, io: &mut Io) -> u
         for (doc, analysis) in docs.iter().zip(&analyses) {
             for ev in analysis.evidence.iter().filter(|e| e.claim == index) {
                 let (line, column) = doc.line_col(ev.matched.start);
-                let holder = ev.holder.as_deref().unwrap_or(&doc.outlet);
+                let holder = names.holder(doc, ev.holder.as_deref());
                 let _ = writeln!(
                     out,
                     "  {}:{line}:{column}  {} — {holder}: “{}”",
@@ -97,7 +98,7 @@ pub fn explain(args: &ExplainArgs, config_path: Option<&Path>, io: &mut Io) -> u
         for (doc, analysis) in docs.iter().zip(&analyses) {
             for ev in analysis.facts.iter().filter(|e| e.fact == index) {
                 let (line, column) = doc.line_col(ev.value_span.start);
-                let holder = ev.holder.as_deref().unwrap_or(&doc.outlet);
+                let holder = names.holder(doc, ev.holder.as_deref());
                 let _ = writeln!(
                     out,
                     "  {}:{line}:{column}  “{}” → {} — {holder}",

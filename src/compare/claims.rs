@@ -3,15 +3,19 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::evidence::{Found, full_names, holder, tally_message};
+use super::evidence::{Found, Names, tally_message};
 use crate::analyze::Analysis;
 use crate::finding::{self, Finding, Kind, Severity};
 use crate::rules::Claim;
 use crate::source::Document;
 
 /// One finding per claim that any source takes a stance on.
-pub fn compare_claims(docs: &[Document], claims: &[Claim], analyses: &[Analysis]) -> Vec<Finding> {
-    let names = full_names(analyses);
+pub fn compare_claims(
+    docs: &[Document],
+    claims: &[Claim],
+    analyses: &[Analysis],
+    names: &Names,
+) -> Vec<Finding> {
     claims
         .iter()
         .enumerate()
@@ -20,7 +24,6 @@ pub fn compare_claims(docs: &[Document], claims: &[Claim], analyses: &[Analysis]
                 .iter()
                 .zip(analyses)
                 .flat_map(|(doc, analysis)| {
-                    let names = &names;
                     analysis
                         .evidence
                         .iter()
@@ -31,7 +34,7 @@ pub fn compare_claims(docs: &[Document], claims: &[Claim], analyses: &[Analysis]
                             sentence: ev.sentence.clone(),
                             stance: Some(claim.stances[ev.stance].name.clone()),
                             value: None,
-                            holder: holder(doc, ev.holder.as_deref(), names),
+                            holder: names.holder(doc, ev.holder.as_deref()),
                         })
                 })
                 .collect();

@@ -5,24 +5,42 @@ use std::ops::Range;
 
 use crate::analyze::{Analysis, resolve_surname};
 use crate::finding::{Evidence, FactValue, Kind, Span};
+use crate::rules::{RuleSet, Speakers};
 use crate::source::Document;
 
 /// Longest excerpt shown for a piece of evidence, in characters.
 const EXCERPT_WIDTH: usize = 160;
 
-/// Every full name any source attributes something to, for surname resolution.
-pub(super) fn full_names(analyses: &[Analysis]) -> Vec<String> {
-    let mut names: Vec<String> = analyses.iter().flat_map(|a| a.names.clone()).collect();
-    names.sort();
-    names.dedup();
-    names
+/// How people are named across sources: `[[speaker]]` aliases, and bare
+/// surnames resolved to the one full name the sources use.
+pub struct Names {
+    full: Vec<String>,
+    speakers: Speakers,
 }
 
-/// Who holds a piece of evidence: the attributed speaker, else the outlet.
-pub(super) fn holder(doc: &Document, speaker: Option<&str>, full_names: &[String]) -> String {
-    match speaker {
-        Some(name) => resolve_surname(name, full_names).to_string(),
-        None => doc.outlet.clone(),
+impl Names {
+    pub fn new(analyses: &[Analysis], rules: &RuleSet) -> Self {
+        let mut full: Vec<String> = analyses.iter().flat_map(|a| a.names.clone()).collect();
+        full.sort();
+        full.dedup();
+        Names {
+            full,
+            speakers: rules.speaker_names(),
+        }
+    }
+
+    /// The canonical name of a person named `name` somewhere.
+    pub fn person(&self, name: &str) -> String {
+        if let Some(canonical) = self.speakers.canonical(name) {
+            return canonical.to_string();
+        }
+        let full = resolve_surname(name, &self.full);
+        self.speakers.canonical(full).unwrap_or(full).to_string()
+    }
+
+    /// Who holds a piece of evidence: the attributed speaker, else the outlet.
+    pub fn holder(&self, doc: &Document, speaker: Option<&str>) -> String {
+        speaker.map_or_else(|| doc.outlet.clone(), |name| self.person(name))
     }
 }
 

@@ -5,15 +5,19 @@
 
 use std::collections::BTreeSet;
 
-use super::evidence::{Found, full_names, holder, tally_message};
+use super::evidence::{Found, Names, tally_message};
 use crate::analyze::{Analysis, Value};
 use crate::finding::{self, FactValue, Finding, Kind, Severity};
 use crate::rules::Fact;
 use crate::source::Document;
 
 /// One finding per fact that any source gives a value for.
-pub fn compare_facts(docs: &[Document], facts: &[Fact], analyses: &[Analysis]) -> Vec<Finding> {
-    let names = full_names(analyses);
+pub fn compare_facts(
+    docs: &[Document],
+    facts: &[Fact],
+    analyses: &[Analysis],
+    names: &Names,
+) -> Vec<Finding> {
     facts
         .iter()
         .enumerate()
@@ -41,7 +45,7 @@ pub fn compare_facts(docs: &[Document], facts: &[Fact], analyses: &[Analysis]) -
                             raw: doc.text()[ev.value_span.clone()].to_string(),
                             normalized: ev.value.to_string(),
                         }),
-                        holder: holder(doc, ev.holder.as_deref(), &names),
+                        holder: names.holder(doc, ev.holder.as_deref()),
                     }
                 })
                 .collect();

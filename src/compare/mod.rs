@@ -2,11 +2,12 @@
 
 pub mod align;
 mod claims;
-mod evidence;
+pub mod evidence;
 mod facts;
 pub mod quotes;
 
 pub use claims::compare_claims;
+pub use evidence::Names;
 pub use facts::compare_facts;
 
 use crate::analyze::Analysis;
@@ -22,8 +23,9 @@ pub fn compare(
     analyses: &[Analysis],
     quotes: &QuotesConfig,
 ) -> Vec<Finding> {
-    let mut findings = compare_claims(docs, &rules.claims, analyses);
-    findings.extend(compare_facts(docs, &rules.facts, analyses));
+    let names = Names::new(analyses, rules);
+    let mut findings = compare_claims(docs, &rules.claims, analyses, &names);
+    findings.extend(compare_facts(docs, &rules.facts, analyses, &names));
     findings.extend(quotes::compare_quotes(docs, analyses, rules, quotes));
     findings
 }

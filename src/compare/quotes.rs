@@ -7,11 +7,11 @@
 //! most renderings share, else the earliest published.
 
 use super::align::{Class, Token, cluster, compare, render_diff, tokenize_pieces, word_count};
-use super::evidence::{excerpt, full_names};
-use crate::analyze::{Analysis, Quotation, resolve_surname};
+use super::evidence::{Names, excerpt};
+use crate::analyze::{Analysis, Quotation};
 use crate::config::QuotesConfig;
 use crate::finding::{self, Evidence, Finding, Kind, Severity, Span};
-use crate::rules::{QuoteRule, RuleSet, Speakers};
+use crate::rules::{QuoteRule, RuleSet};
 use crate::source::Document;
 
 /// One quotation in one source, ready to compare.
@@ -29,29 +29,17 @@ pub fn renderings<'a>(
     analyses: &'a [Analysis],
     rules: &RuleSet,
 ) -> Vec<Rendering<'a>> {
-    let names = full_names(analyses);
-    let speakers = rules.speaker_names();
+    let names = Names::new(analyses, rules);
     docs.iter()
         .zip(analyses)
         .flat_map(|(doc, analysis)| analysis.quotations.iter().map(move |q| (doc, q)))
         .map(|(doc, quotation)| Rendering {
             doc,
             tokens: tokenize_pieces(doc.text(), &quotation.pieces),
-            speaker: quotation
-                .speaker
-                .as_deref()
-                .map(|s| canonical_speaker(s, &speakers, &names)),
+            speaker: quotation.speaker.as_deref().map(|s| names.person(s)),
             quotation,
         })
         .collect()
-}
-
-fn canonical_speaker(name: &str, speakers: &Speakers, full_names: &[String]) -> String {
-    if let Some(canonical) = speakers.canonical(name) {
-        return canonical.to_string();
-    }
-    let full = resolve_surname(name, full_names);
-    speakers.canonical(full).unwrap_or(full).to_string()
 }
 
 /// Groups of rendering indices that render one utterance: first those a
