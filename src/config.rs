@@ -88,6 +88,10 @@ impl Default for Limits {
 pub struct Accept {
     pub fingerprint: Option<String>,
     pub rule: Option<String>,
+    /// With `rule`: only findings whose evidence all comes from these sources
+    /// (document paths as reported, or outlets).
+    #[serde(default)]
+    pub sources: Vec<String>,
     pub reason: String,
     #[serde(skip)]
     pub span: std::ops::Range<usize>,

@@ -270,3 +270,36 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn the_summary_matrix_fits_the_terminal_width() {
+    let dir = root().join("tests/fixtures/ci");
+    for width in [60usize, 100] {
+        let out = Command::new(env!("CARGO_BIN_EXE_concord"))
+            .args(["check", "--fail-on", "never"])
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", width.to_string())
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let matrix: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with(['✗', '✓']) || l.contains("Courier  "))
+            .collect();
+        assert_eq!(matrix.len(), 5, "header and four rules:\n{text}");
+        for line in &matrix {
+            assert!(
+                line.chars().count() <= width,
+                "{} chars at width {width}: {line}",
+                line.chars().count()
+            );
+        }
+        assert!(
+            matrix
+                .iter()
+                .any(|l| l.contains("✗ bridge-reopens-september") && l.contains("no/yes"))
+                || width < 100
+        );
+    }
+}

@@ -170,5 +170,12 @@ fn covers(accept: &Accept, finding: &Finding) -> bool {
         .rule
         .as_deref()
         .is_none_or(|rule| rule == finding.rule);
-    fingerprint_ok && rule_ok
+    let named = |source: &str| accept.sources.iter().any(|s| s == source);
+    let sources_ok = accept.sources.is_empty()
+        || finding
+            .reference
+            .iter()
+            .chain(&finding.evidence)
+            .all(|e| named(&e.file) || named(&e.outlet));
+    fingerprint_ok && rule_ok && sources_ok
 }
