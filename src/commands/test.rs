@@ -64,50 +64,58 @@ struct Example<'a> {
 }
 
 fn examples(rules: &RuleSet) -> Vec<Example<'_>> {
+    // Each example runs its rule alone; the time window needs a date to
+    // judge by, so an undated example ignores it.
     let mut out = Vec::new();
     for claim in &rules.claims {
         for ex in &claim.examples {
             let mut alone = claim.clone();
-            if ex.published.is_none() {
-                alone.published = None; // the time window needs a date to judge by
-            }
-            out.push(Example {
-                id: &claim.id,
-                origin: &claim.origin,
-                rules: RuleSet {
+            alone.published = alone.published.filter(|_| ex.published.is_some());
+            out.push(example_run(
+                &claim.id,
+                &claim.origin,
+                RuleSet {
                     claims: vec![alone],
                     ..RuleSet::default()
                 },
-                text: &ex.text,
-                published: ex.published,
-                expect: &ex.expect,
-                holder: ex.holder.as_deref(),
-                span: ex.span.clone(),
-            });
+                ex,
+            ));
         }
     }
     for fact in &rules.facts {
         for ex in &fact.examples {
             let mut alone = fact.clone();
-            if ex.published.is_none() {
-                alone.published = None;
-            }
-            out.push(Example {
-                id: &fact.id,
-                origin: &fact.origin,
-                rules: RuleSet {
+            alone.published = alone.published.filter(|_| ex.published.is_some());
+            out.push(example_run(
+                &fact.id,
+                &fact.origin,
+                RuleSet {
                     facts: vec![alone],
                     ..RuleSet::default()
                 },
-                text: &ex.text,
-                published: ex.published,
-                expect: &ex.expect,
-                holder: ex.holder.as_deref(),
-                span: ex.span.clone(),
-            });
+                ex,
+            ));
         }
     }
     out
+}
+
+fn example_run<'a>(
+    id: &'a str,
+    origin: &'a Origin,
+    rules: RuleSet,
+    ex: &'a crate::rules::Example,
+) -> Example<'a> {
+    Example {
+        id,
+        origin,
+        rules,
+        text: &ex.text,
+        published: ex.published,
+        expect: &ex.expect,
+        holder: ex.holder.as_deref(),
+        span: ex.span.clone(),
+    }
 }
 
 /// What an example yields: stances or normalized values, and their holders.

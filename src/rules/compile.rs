@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use super::fact::Fact;
 use super::pattern::{Pattern, PatternError, PatternErrorKind};
-use super::raw::{RawClaim, RawClaimExample, RawRuleFile};
+use super::raw::{RawClaim, RawExample, RawRuleFile};
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
 use crate::toml_input;
@@ -26,7 +26,7 @@ pub struct Claim {
     pub stances: Vec<Stance>,
     /// Inclusive range of publication dates the rule applies to.
     pub published: Option<(Date, Date)>,
-    pub examples: Vec<ClaimExample>,
+    pub examples: Vec<Example>,
     pub origin: Origin,
 }
 
@@ -38,7 +38,8 @@ pub struct Stance {
 }
 
 #[derive(Debug, Clone)]
-pub struct ClaimExample {
+/// A rule's embedded example, checked by `concord test`.
+pub struct Example {
     pub text: String,
     pub expect: String,
     pub holder: Option<String>,
@@ -187,7 +188,7 @@ fn compile_claim(file: &SourceFile, raw: RawClaim, limit: usize) -> Result<Claim
     let examples = raw
         .example
         .iter()
-        .filter_map(|ex| push_err(compile_example(file, ex, &stances), &mut problems))
+        .filter_map(|ex| push_err(compile_claim_example(file, ex, &stances), &mut problems))
         .collect();
     if !problems.is_empty() {
         return Err(problems);
@@ -232,11 +233,12 @@ pub(super) fn push_err<T>(result: Result<T, Problem>, problems: &mut Vec<Problem
     result.map_err(|p| problems.push(p)).ok()
 }
 
-fn compile_example(
+/// A claim example must expect one of the claim's stances (or "none").
+fn compile_claim_example(
     file: &SourceFile,
-    raw: &RawClaimExample,
+    raw: &RawExample,
     stances: &[Stance],
-) -> Result<ClaimExample, Problem> {
+) -> Result<Example, Problem> {
     let expect = raw.expect.get_ref();
     if expect != NO_STANCE && !stances.iter().any(|s| &s.name == expect) {
         let names: Vec<String> = stances
@@ -252,14 +254,18 @@ fn compile_example(
         .label(raw.expect.span(), "not a stance")
         .help(toml_input::suggestion(expect, &names, "stance")));
     }
+    compile_example(file, raw)
+}
+
+pub(super) fn compile_example(file: &SourceFile, raw: &RawExample) -> Result<Example, Problem> {
     let published = raw
         .published
         .as_ref()
         .map(|d| toml_input::to_date(file, d))
         .transpose()?;
-    Ok(ClaimExample {
+    Ok(Example {
         text: raw.text.get_ref().clone(),
-        expect: expect.clone(),
+        expect: raw.expect.get_ref().clone(),
         holder: raw.holder.as_ref().map(|h| h.get_ref().clone()),
         published,
         span: raw.expect.span(),

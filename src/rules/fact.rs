@@ -1,13 +1,13 @@
 //! `[[fact]]` rules: patterns with a `value` capture, normalized by `type`.
 
-use std::ops::Range;
-
 use jiff::civil::Date;
 use toml::Spanned;
 
-use super::compile::{Origin, checked_id, compile_patterns, date_window, push_err};
+use super::compile::{
+    Example, Origin, checked_id, compile_example, compile_patterns, date_window, push_err,
+};
 use super::pattern::Pattern;
-use super::raw::{RawFact, RawFactExample};
+use super::raw::RawFact;
 use crate::analyze::{ValueType, fold};
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
@@ -26,18 +26,8 @@ pub struct Fact {
     pub published: Option<(Date, Date)>,
     /// (variant, canonical), both folded; text facts only.
     pub synonyms: Vec<(String, String)>,
-    pub examples: Vec<FactExample>,
+    pub examples: Vec<Example>,
     pub origin: Origin,
-}
-
-#[derive(Debug, Clone)]
-pub struct FactExample {
-    pub text: String,
-    /// The normalized value expected, or "none".
-    pub expect: String,
-    pub holder: Option<String>,
-    pub published: Option<Date>,
-    pub span: Range<usize>,
 }
 
 impl Fact {
@@ -148,19 +138,4 @@ fn synonyms(
             variants.iter().map(move |v| (fold(v), canonical.clone()))
         })
         .collect()
-}
-
-fn compile_example(file: &SourceFile, raw: &RawFactExample) -> Result<FactExample, Problem> {
-    let published = raw
-        .published
-        .as_ref()
-        .map(|d| crate::toml_input::to_date(file, d))
-        .transpose()?;
-    Ok(FactExample {
-        text: raw.text.get_ref().clone(),
-        expect: raw.expect.get_ref().clone(),
-        holder: raw.holder.as_ref().map(|h| h.get_ref().clone()),
-        published,
-        span: raw.expect.span(),
-    })
 }

@@ -10,8 +10,8 @@ mod raw;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-pub use compile::{Claim, ClaimExample, NO_STANCE, Origin, Stance};
-pub use fact::{Fact, FactExample, VALUE_GROUP};
+pub use compile::{Claim, Example, NO_STANCE, Origin, Stance};
+pub use fact::{Fact, VALUE_GROUP};
 pub use pattern::Pattern;
 pub use quote::{QuoteRule, SpeakerRule, Speakers};
 

@@ -36,13 +36,14 @@ pub(super) struct RawClaim {
     pub(super) published: Option<Spanned<Vec<Spanned<Datetime>>>>,
     pub(super) stances: Spanned<RawStances>,
     #[serde(default)]
-    pub(super) example: Vec<RawClaimExample>,
+    pub(super) example: Vec<RawExample>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawClaimExample {
+pub(super) struct RawExample {
     pub(super) text: Spanned<String>,
+    /// A stance (claims) or a normalized value (facts), or "none".
     pub(super) expect: Spanned<String>,
     /// Optional: who the evidence should be attributed to.
     pub(super) holder: Option<Spanned<String>>,
@@ -66,17 +67,7 @@ pub(super) struct RawFact {
     /// Text facts: canonical value → the variants that mean it.
     pub(super) synonyms: Option<Spanned<std::collections::BTreeMap<String, Vec<String>>>>,
     #[serde(default)]
-    pub(super) example: Vec<RawFactExample>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawFactExample {
-    pub(super) text: Spanned<String>,
-    /// The normalized value, e.g. "2025-04-04", or "none".
-    pub(super) expect: Spanned<String>,
-    pub(super) holder: Option<Spanned<String>>,
-    pub(super) published: Option<Spanned<Datetime>>,
+    pub(super) example: Vec<RawExample>,
 }
 
 #[derive(Deserialize)]
