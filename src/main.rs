@@ -17,12 +17,14 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(EXIT_BAD_INPUT);
     };
-    let (stdout, stderr) = (std::io::stdout(), std::io::stderr());
+    let (mut stdout, mut stderr) = (std::io::stdout(), std::io::stderr());
+    // Unlocked handles: the progress bar draws on stderr from its own thread,
+    // and a lock held here for the whole run would deadlock it on a terminal.
     let mut io = Io {
         out_style: style(cli.color, stdout.is_terminal()),
         err_style: style(cli.color, stderr.is_terminal()),
-        out: &mut stdout.lock(),
-        err: &mut stderr.lock(),
+        out: &mut stdout,
+        err: &mut stderr,
         paths: Paths { cwd },
     };
     ExitCode::from(concord::run(&cli, &mut io))
