@@ -217,20 +217,14 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
             if edge && tag != DiffTag::Replace {
                 continue;
             }
-            // At an edge only as many words as both sides have are a change;
-            // the rest of the longer side is a cut.
             let (old_range, new_range) = if edge {
+                // The rendering may quote more than the reference (the rest is
+                // a cut), but every reference word here was replaced.
                 let k = old_range.len().min(new_range.len());
                 if at > last {
-                    (
-                        old_range.start..old_range.start + k,
-                        new_range.start..new_range.start + k,
-                    )
+                    (old_range, new_range.start..new_range.start + k)
                 } else {
-                    (
-                        old_range.end - k..old_range.end,
-                        new_range.end - k..new_range.end,
-                    )
+                    (old_range, new_range.end - k..new_range.end)
                 }
             } else {
                 (old_range, new_range)
@@ -581,6 +575,28 @@ mod tests {
         assert_eq!(
             class("a 30-day truce now", "a 60-day truce now"),
             Class::Substantive
+        );
+    }
+
+    #[test]
+    fn a_replacement_at_the_end_keeps_every_reference_word() {
+        // Regression: the diff once showed "[-for-] {+yet+}", losing "now".
+        let c = compare(
+            &tokenize("nothing in the schedule for now"),
+            &tokenize("nothing in the schedule yet"),
+        );
+        assert_eq!(
+            render_diff(&c.diff),
+            "nothing in the schedule [-for now-] {+yet+}"
+        );
+        // ... while a rendering that goes on past the reference is cut there.
+        let c = compare(
+            &tokenize("STOP this ridiculous War!"),
+            &tokenize("STOP this ridiculous Conflict! IT'S GOING ON"),
+        );
+        assert_eq!(
+            render_diff(&c.diff),
+            "STOP this ridiculous [-War-] {+Conflict+}"
         );
     }
 
