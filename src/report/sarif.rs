@@ -46,7 +46,6 @@ pub fn render_sarif(findings: &[Finding], rules: &RuleSet, docs: &[Document]) ->
             "tool": { "driver": {
                 "name": "concord",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/concord-checker/concord",
                 "rules": descriptors,
             }},
             "columnKind": "unicodeCodePoints",
