@@ -72,6 +72,35 @@ pub struct Finding {
     pub reference: Option<Evidence>,
 }
 
+impl Finding {
+    /// A finding with its code and fingerprint derived. Agreements are
+    /// reported at `info` whatever the rule says: they are never a problem.
+    pub fn new(
+        kind: Kind,
+        rule: &str,
+        severity: Severity,
+        message: String,
+        help: Option<String>,
+        evidence: Vec<Evidence>,
+    ) -> Self {
+        Finding {
+            kind,
+            code: kind.code(),
+            rule: rule.to_string(),
+            severity: if kind.is_problem() {
+                severity
+            } else {
+                Severity::Info
+            },
+            message,
+            help,
+            fingerprint: fingerprint(rule, kind, &evidence),
+            evidence,
+            reference: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
     pub file: String,

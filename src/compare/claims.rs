@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::evidence::{Found, Names, tally_message};
 use crate::analyze::Analysis;
-use crate::finding::{self, Finding, Kind, Severity};
+use crate::finding::{Finding, Kind};
 use crate::rules::Claim;
 use crate::source::Document;
 
@@ -69,19 +69,12 @@ fn decide(claim: &Claim, found: Vec<Found>) -> Option<Finding> {
         .collect();
     let message = tally_message(kind, tally);
     let evidence: Vec<_> = found.into_iter().map(Found::into_evidence).collect();
-    Some(Finding {
+    Some(Finding::new(
         kind,
-        code: kind.code(),
-        rule: claim.id.clone(),
-        severity: if kind.is_problem() {
-            claim.severity
-        } else {
-            Severity::Info
-        },
+        &claim.id,
+        claim.severity,
         message,
-        help: claim.question.clone(),
-        fingerprint: finding::fingerprint(&claim.id, kind, &evidence),
+        claim.question.clone(),
         evidence,
-        reference: None,
-    })
+    ))
 }

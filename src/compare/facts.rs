@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::evidence::{Found, Names, tally_message};
 use crate::analyze::{Analysis, Value};
-use crate::finding::{self, FactValue, Finding, Kind, Severity};
+use crate::finding::{FactValue, Finding, Kind};
 use crate::rules::Fact;
 use crate::source::Document;
 
@@ -87,19 +87,12 @@ fn decide(fact: &Fact, found: Vec<Found>, values: &[Value]) -> Option<Finding> {
         groups.iter().map(|(k, h)| (k.clone(), h.len())).collect(),
     );
     let evidence: Vec<_> = found.into_iter().map(Found::into_evidence).collect();
-    Some(Finding {
+    Some(Finding::new(
         kind,
-        code: kind.code(),
-        rule: fact.id.clone(),
-        severity: if kind.is_problem() {
-            fact.severity
-        } else {
-            Severity::Info
-        },
+        &fact.id,
+        fact.severity,
         message,
-        help: fact.question.clone(),
-        fingerprint: finding::fingerprint(&fact.id, kind, &evidence),
+        fact.question.clone(),
         evidence,
-        reference: None,
-    })
+    ))
 }

@@ -10,7 +10,7 @@ use super::align::{Class, Token, cluster, compare, render_diff, tokenize_pieces,
 use super::evidence::{Names, excerpt};
 use crate::analyze::{Analysis, Quotation};
 use crate::config::QuotesConfig;
-use crate::finding::{self, Evidence, Finding, Kind, Severity, Span};
+use crate::finding::{Evidence, Finding, Kind, Severity, Span};
 use crate::rules::{QuoteRule, RuleSet};
 use crate::source::Document;
 
@@ -301,18 +301,9 @@ fn finding(
         .as_deref()
         .map(|s| format!(" — {s}"))
         .unwrap_or_default();
-    Finding {
-        kind,
-        code: kind.code(),
-        rule: id.to_string(),
-        severity,
-        message,
-        help: Some(format!(
-            "reference: “{}”{by}",
-            reference.text.trim_end_matches([',', ' '])
-        )),
-        fingerprint: finding::fingerprint(id, kind, &evidence),
-        evidence,
-        reference: None,
-    }
+    let help = format!(
+        "reference: “{}”{by}",
+        reference.text.trim_end_matches([',', ' '])
+    );
+    Finding::new(kind, id, severity, message, Some(help), evidence)
 }
