@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::dates::is_calendar_name;
 use super::words::{Word, words};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -257,33 +258,9 @@ const DESCRIPTORS: &[&str] = &[
     "ukrainian",
 ];
 
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "earlier",
-    "later",
-    "on",
-    "in",
-];
+/// Words of time that can open a run of capitalized words ("On Thursday
+/// Putin said"); month and weekday names come from `dates`.
+const CALENDAR: &[&str] = &["today", "yesterday", "earlier", "later", "on", "in"];
 
 /// Every attribution in `text[sentence]`, in order of their cues.
 pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
@@ -474,10 +451,10 @@ fn is_title(word: &&Word) -> bool {
 /// Strips titles, calendar words and possessives off a run of capitalized words.
 fn clean_name(run: &[Word]) -> Option<String> {
     let mut run: Vec<&Word> = run.iter().collect();
-    while run
-        .first()
-        .is_some_and(|w| CALENDAR.contains(&w.lower().as_str()) || w.lower() == "the")
-    {
+    while run.first().is_some_and(|w| {
+        let lower = w.lower();
+        CALENDAR.contains(&lower.as_str()) || is_calendar_name(&lower) || lower == "the"
+    }) {
         run.remove(0);
     }
     if let Some(owner) = run.iter().position(|w| w.lower().ends_with("'s")) {

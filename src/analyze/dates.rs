@@ -63,6 +63,26 @@ const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
+pub(super) const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month or weekday written in full ("March", "friday"), in lower case.
+pub(super) fn is_calendar_name(word: &str) -> bool {
+    MONTH_NAMES.contains(&word) || WEEKDAYS.iter().any(|(name, _)| *name == word)
+}
+
 const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Monday),
     ("tuesday", Weekday::Tuesday),
@@ -149,22 +169,9 @@ fn month_number(word: &str) -> Option<i8> {
         return None;
     }
     let index = MONTHS.iter().position(|m| word.starts_with(m))?;
-    // "mar" must not accept "march" as "marching"; full names only or 3-4 letters
-    const FULL: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let ok = FULL[index] == word || word.len() <= 4 && FULL[index].starts_with(word);
+    // A full name, or an abbreviation of three or four letters ("Sept"):
+    // "marching" is no month.
+    let ok = MONTH_NAMES[index] == word || word.len() <= 4 && MONTH_NAMES[index].starts_with(word);
     ok.then_some(index as i8 + 1)
 }
 
