@@ -56,9 +56,10 @@ impl Io<'_> {
         }
     }
 
-    /// Writes report text; `false` when stdout is closed (e.g. piped to `head`).
-    pub fn report(&mut self, text: &str) -> bool {
-        self.out.write_all(text.as_bytes()).is_ok()
+    /// Writes report text. A closed stdout (piped to `head`) is not an error:
+    /// the reader has what it wanted, and the exit code still tells.
+    pub fn report(&mut self, text: &str) {
+        let _ = self.out.write_all(text.as_bytes());
     }
 }
 
