@@ -96,18 +96,6 @@ impl Problem {
         self.0.related.push(problem);
         self
     }
-
-    pub fn code(&self) -> &str {
-        &self.0.code
-    }
-
-    pub fn message(&self) -> &str {
-        &self.0.message
-    }
-
-    pub fn severity(&self) -> Severity {
-        self.0.severity
-    }
 }
 
 impl fmt::Display for Problem {

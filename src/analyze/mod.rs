@@ -18,7 +18,6 @@ use std::ops::Range;
 pub use attribution::{Attribution, attributions, nearest};
 pub use claims::{ClaimEvidence, SkippedMatch};
 pub use facts::{FactEvidence, Note};
-pub use negation::{Guard, governing_cue};
 pub use quotes::{Quotation, Quotes, Suspicious, extract as extract_quotes};
 pub use sentences::split as split_sentences;
 pub use value::{Value, ValueContext, ValueError, ValueType, fold, normalize};

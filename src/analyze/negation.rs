@@ -50,14 +50,18 @@ const CONDITIONS: &[&str] = &["if", "unless", "whether"];
 
 /// Why a match is not evidence, and the cue that says so.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Guard {
-    pub reason: &'static str,
-    pub cue: Range<usize>,
+pub(super) struct Guard {
+    pub(super) reason: &'static str,
+    pub(super) cue: Range<usize>,
 }
 
 /// The negation or condition governing `text[matched]`, if any, looking back
 /// no further than `sentence.start`.
-pub fn governing_cue(text: &str, sentence: &Range<usize>, matched: &Range<usize>) -> Option<Guard> {
+pub(super) fn governing_cue(
+    text: &str,
+    sentence: &Range<usize>,
+    matched: &Range<usize>,
+) -> Option<Guard> {
     let mut from = matched.start.saturating_sub(LOOKBACK).max(sentence.start);
     while !text.is_char_boundary(from) {
         from += 1;

@@ -74,16 +74,6 @@ impl Quantity {
         q
     }
 
-    /// Both scaled, e.g. hours to seconds.
-    pub fn scaled(self, factor: f64) -> Self {
-        Quantity {
-            low: self.low * factor,
-            high: self.high * factor,
-            exact: self.exact * factor,
-            ..self
-        }
-    }
-
     /// Could both denote the same value?
     pub fn overlaps(&self, other: &Quantity) -> bool {
         let below = |a: &Quantity, b: &Quantity| {
