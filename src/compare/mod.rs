@@ -2,7 +2,7 @@
 
 pub mod align;
 mod claims;
-pub mod evidence;
+mod evidence;
 mod facts;
 pub mod quotes;
 
