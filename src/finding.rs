@@ -108,6 +108,9 @@ pub struct Evidence {
     pub span: Span,
     pub line: usize,
     pub column: usize,
+    /// Where the span ends (1-based; the column just after its last character).
+    pub end_line: usize,
+    pub end_column: usize,
     pub excerpt: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stance: Option<String>,
@@ -191,6 +194,8 @@ mod tests {
             },
             line: 1,
             column: 1,
+            end_line: 1,
+            end_column: 4,
             excerpt: excerpt.into(),
             stance: Some("no".into()),
             value: None,

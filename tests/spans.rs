@@ -31,23 +31,22 @@ fn json_spans_point_at_the_matched_bytes_on_disk() {
             let matched = std::str::from_utf8(&bytes[start..end]).unwrap();
             let excerpt = ev["excerpt"].as_str().unwrap();
             assert!(excerpt.contains(matched), "{matched:?} not in {excerpt:?}");
-            let before = std::str::from_utf8(&bytes[..start]).unwrap();
-            let line = before.matches('\n').count() + 1;
-            let column = before
-                .rsplit('\n')
-                .next()
-                .unwrap()
-                .trim_start_matches('\u{feff}')
-                .chars()
-                .count()
-                + 1;
-            assert_eq!(
-                (
-                    ev["line"].as_u64().unwrap() as usize,
-                    ev["column"].as_u64().unwrap() as usize
-                ),
+            let position = |offset: usize| {
+                let before = std::str::from_utf8(&bytes[..offset]).unwrap();
+                let line = before.matches('\n').count() + 1;
+                let column = before
+                    .rsplit('\n')
+                    .next()
+                    .unwrap()
+                    .trim_start_matches('\u{feff}')
+                    .chars()
+                    .count()
+                    + 1;
                 (line, column)
-            );
+            };
+            let number = |key: &str| ev[key].as_u64().unwrap() as usize;
+            assert_eq!((number("line"), number("column")), position(start));
+            assert_eq!((number("end_line"), number("end_column")), position(end));
             checked += 1;
         }
     }

@@ -93,8 +93,8 @@ fn render(format: Format, view: &View, style: Style) -> String {
             view.rules.len(),
             view.accepted,
         ),
-        Format::Sarif => report::render_sarif(view.findings, view.rules, view.docs),
-        Format::Github => report::render_github(view.findings, view.docs),
+        Format::Sarif => report::render_sarif(view.findings, view.rules),
+        Format::Github => report::render_github(view.findings),
     }
 }
 

@@ -54,24 +54,45 @@ pub(super) struct Found<'a> {
     pub(super) holder: String,
 }
 
+/// Points `ev` at `span` of `doc`: byte offsets and line/column at both ends.
+pub(super) fn locate(ev: &mut Evidence, doc: &Document, span: &Range<usize>) {
+    ev.span = Span {
+        start: span.start,
+        end: span.end,
+    };
+    (ev.line, ev.column) = doc.line_col(span.start);
+    (ev.end_line, ev.end_column) = doc.line_col(span.end);
+}
+
+/// Evidence in `doc` at `span`, every other field empty.
+pub(super) fn evidence_at(doc: &Document, span: &Range<usize>, excerpt: String) -> Evidence {
+    let mut ev = Evidence {
+        file: doc.name().to_string(),
+        outlet: doc.outlet.clone(),
+        span: Span { start: 0, end: 0 },
+        line: 0,
+        column: 0,
+        end_line: 0,
+        end_column: 0,
+        excerpt,
+        stance: None,
+        value: None,
+        holder: None,
+        speaker: None,
+        diff: None,
+    };
+    locate(&mut ev, doc, span);
+    ev
+}
+
 impl Found<'_> {
     pub(super) fn into_evidence(self) -> Evidence {
-        let (line, column) = self.doc.line_col(self.matched.start);
+        let excerpt = excerpt(self.doc.text(), &self.sentence, &self.matched);
         Evidence {
-            file: self.doc.name().to_string(),
-            outlet: self.doc.outlet.clone(),
-            span: Span {
-                start: self.matched.start,
-                end: self.matched.end,
-            },
-            line,
-            column,
-            excerpt: excerpt(self.doc.text(), &self.sentence, &self.matched),
             stance: self.stance,
             value: self.value,
             holder: Some(self.holder),
-            speaker: None,
-            diff: None,
+            ..evidence_at(self.doc, &self.matched, excerpt)
         }
     }
 }

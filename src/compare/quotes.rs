@@ -7,10 +7,10 @@
 //! most renderings share, else the earliest published.
 
 use super::align::{Class, Token, cluster, compare, render_diff, tokenize_pieces, word_count};
-use super::evidence::{Names, excerpt};
+use super::evidence::{Names, evidence_at, excerpt, locate};
 use crate::analyze::{Analysis, Quotation};
 use crate::config::QuotesConfig;
-use crate::finding::{Evidence, Finding, Kind, Severity, Span};
+use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::rules::{QuoteRule, RuleSet};
 use crate::source::Document;
 
@@ -199,11 +199,7 @@ fn misquote(renderings: &[Rendering], members: &[usize], reference: &Reference) 
         // Point at the stretch that renders the reference, not the whole quotation.
         let tokens = &r.tokens[comparison.window.clone()];
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
-            ev.span = Span {
-                start: first.at.start,
-                end: last.at.end,
-            };
-            (ev.line, ev.column) = r.doc.line_col(first.at.start);
+            locate(&mut ev, r.doc, &(first.at.start..last.at.end));
         }
         ev.stance = Some(comparison.class.as_str().to_string());
         ev.diff = Some(render_diff(&comparison.diff));
@@ -269,22 +265,11 @@ fn misattribution(
 
 fn quote_evidence(r: &Rendering) -> Evidence {
     let span = r.quotation.span();
-    let (line, column) = r.doc.line_col(span.start);
+    let excerpt = excerpt(r.doc.text(), &span, &(span.start..span.start));
     Evidence {
-        file: r.doc.name().to_string(),
-        outlet: r.doc.outlet.clone(),
-        span: Span {
-            start: span.start,
-            end: span.end,
-        },
-        line,
-        column,
-        excerpt: excerpt(r.doc.text(), &span, &(span.start..span.start)),
-        stance: None,
-        value: None,
         holder: Some(r.speaker.clone().unwrap_or_else(|| r.doc.outlet.clone())),
         speaker: r.speaker.clone(),
-        diff: None,
+        ..evidence_at(r.doc, &span, excerpt)
     }
 }
 

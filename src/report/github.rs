@@ -2,9 +2,8 @@
 //! piece of evidence, so each finding shows on every file it involves.
 
 use crate::finding::{Finding, Severity};
-use crate::source::Document;
 
-pub fn render_github(findings: &[Finding], docs: &[Document]) -> String {
+pub fn render_github(findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
         let command = match f.severity {
@@ -13,10 +12,6 @@ pub fn render_github(findings: &[Finding], docs: &[Document]) -> String {
             Severity::Info => "notice",
         };
         for e in f.reference.iter().chain(&f.evidence) {
-            let (end_line, end_column) = docs
-                .iter()
-                .find(|d| d.name() == e.file)
-                .map_or((e.line, e.column), |d| d.line_col(e.span.end));
             let what = e
                 .stance
                 .as_deref()
@@ -24,10 +19,12 @@ pub fn render_github(findings: &[Finding], docs: &[Document]) -> String {
             let who = e.holder.as_deref().unwrap_or(&e.outlet);
             let detail = what.map(|w| format!(" [{w} — {who}]")).unwrap_or_default();
             out.push_str(&format!(
-                "::{command} file={},line={},col={},endLine={end_line},endColumn={end_column},title={}::{}\n",
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                 property(&e.file),
                 e.line,
                 e.column,
+                e.end_line,
+                e.end_column,
                 property(&format!("concord {}: {}", f.kind.as_str(), f.rule)),
                 data(&format!("{}{detail}", f.message)),
             ));

@@ -7,9 +7,8 @@ use serde_json::{Value, json};
 
 use crate::finding::{Evidence, Finding, Severity};
 use crate::rules::RuleSet;
-use crate::source::Document;
 
-pub fn render_sarif(findings: &[Finding], rules: &RuleSet, docs: &[Document]) -> String {
+pub fn render_sarif(findings: &[Finding], rules: &RuleSet) -> String {
     let descriptors = descriptors(findings, rules);
     let index = |id: &str| descriptors.iter().position(|d| d["id"] == id);
     let results: Vec<Value> = findings
@@ -19,7 +18,7 @@ pub fn render_sarif(findings: &[Finding], rules: &RuleSet, docs: &[Document]) ->
                 "ruleId": f.rule,
                 "level": level(f.severity),
                 "message": { "text": format!("{}: {}", f.kind.as_str(), f.message) },
-                "locations": f.evidence.first().map(|e| vec![location(e, docs, None)]).unwrap_or_default(),
+                "locations": f.evidence.first().map(|e| vec![location(e, None)]).unwrap_or_default(),
                 "partialFingerprints": { "concordFingerprint/v1": f.fingerprint },
                 "properties": { "kind": f.kind.as_str(), "code": f.code },
             });
@@ -31,7 +30,7 @@ pub fn render_sarif(findings: &[Finding], rules: &RuleSet, docs: &[Document]) ->
                 .iter()
                 .chain(f.evidence.iter().skip(1))
                 .enumerate()
-                .map(|(i, e)| location(e, docs, Some(i + 1)))
+                .map(|(i, e)| location(e, Some(i + 1)))
                 .collect();
             if !related.is_empty() {
                 result["relatedLocations"] = json!(related);
@@ -97,19 +96,15 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn location(e: &Evidence, docs: &[Document], id: Option<usize>) -> Value {
-    let (end_line, end_column) = docs
-        .iter()
-        .find(|d| d.name() == e.file)
-        .map_or((e.line, e.column), |d| d.line_col(e.span.end));
+fn location(e: &Evidence, id: Option<usize>) -> Value {
     let mut location = json!({
         "physicalLocation": {
             "artifactLocation": { "uri": e.file },
             "region": {
                 "startLine": e.line,
                 "startColumn": e.column,
-                "endLine": end_line,
-                "endColumn": end_column,
+                "endLine": e.end_line,
+                "endColumn": e.end_column,
                 "byteOffset": e.span.start,
                 "byteLength": e.span.end - e.span.start,
             },
