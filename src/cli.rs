@@ -36,30 +36,32 @@ pub enum Command {
     Baseline(BaselineArgs),
 }
 
+/// What a command reads: documents and rules, each defaulting to concord.toml.
+#[derive(Debug, Args)]
+pub struct Inputs {
+    /// Document folders or files (default: `sources` in concord.toml)
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Rule folders or files, repeatable (default: `rules` in concord.toml)
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The rule's id
     #[arg(value_name = "RULE_ID")]
     pub rule: String,
 
-    /// Document folders or files (default: `sources` in concord.toml)
-    #[arg(value_name = "PATHS")]
-    pub paths: Vec<PathBuf>,
-
-    /// Rule folders or files (default: `rules` in concord.toml)
-    #[arg(long = "rules", value_name = "PATH")]
-    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: Inputs,
 }
 
 #[derive(Debug, Args)]
 pub struct BaselineArgs {
-    /// Document folders or files (default: `sources` in concord.toml)
-    #[arg(value_name = "PATHS")]
-    pub paths: Vec<PathBuf>,
-
-    /// Rule folders or files (default: `rules` in concord.toml)
-    #[arg(long = "rules", value_name = "PATH")]
-    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: Inputs,
 
     /// Where to write the baseline
     #[arg(
@@ -73,13 +75,8 @@ pub struct BaselineArgs {
 
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
-    /// Document folders or files (default: `sources` in concord.toml)
-    #[arg(value_name = "PATHS")]
-    pub paths: Vec<PathBuf>,
-
-    /// Rule folders or files, for `[[speaker]]` and `[[quote]]` rules
-    #[arg(long = "rules", value_name = "PATH")]
-    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: Inputs,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
@@ -96,13 +93,8 @@ pub enum ListFormat {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Document folders or files (default: `sources` in concord.toml)
-    #[arg(value_name = "PATHS")]
-    pub paths: Vec<PathBuf>,
-
-    /// Rule folders or files (repeatable; default: `rules` in concord.toml)
-    #[arg(long = "rules", value_name = "PATH")]
-    pub rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub inputs: Inputs,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -36,7 +36,7 @@ pub fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut Io) ->
         docs,
         rules,
         analyses,
-    } = match prepare(io, config_path, &args.paths, &args.rules, true) {
+    } = match prepare(io, config_path, &args.inputs, true) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };

@@ -17,7 +17,7 @@ pub fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
         docs,
         rules,
         analyses,
-    } = match prepare(io, config_path, &args.paths, &args.rules, args.quiet) {
+    } = match prepare(io, config_path, &args.inputs, args.quiet) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };

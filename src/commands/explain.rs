@@ -16,7 +16,7 @@ pub fn explain(args: &ExplainArgs, config_path: Option<&Path>, io: &mut Io) -> u
         rules,
         analyses,
         ..
-    } = match prepare(io, config_path, &args.paths, &args.rules, true) {
+    } = match prepare(io, config_path, &args.inputs, true) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };

@@ -20,6 +20,7 @@ use indicatif::{ParallelProgressIterator, ProgressBar, ProgressDrawTarget};
 use rayon::prelude::*;
 
 use crate::analyze::{Analysis, analyze};
+use crate::cli::Inputs;
 use crate::config::Config;
 use crate::diagnostic::Problem;
 use crate::report::Style;
@@ -87,13 +88,12 @@ pub struct Prepared {
 pub fn prepare(
     io: &mut Io,
     config_path: Option<&Path>,
-    paths: &[PathBuf],
-    rules: &[PathBuf],
+    inputs: &Inputs,
     quiet: bool,
 ) -> Result<Prepared, u8> {
     let config = io.config(config_path)?;
-    let source_paths = io.paths.given_or(paths, &config.sources);
-    let rule_paths = io.paths.given_or(rules, &config.rules);
+    let source_paths = io.paths.given_or(&inputs.paths, &config.sources);
+    let rule_paths = io.paths.given_or(&inputs.rules, &config.rules);
     let shown = |p: &Path| io.paths.shown(p);
     let loaded = load_sources(&source_paths, &shown, &config.limits);
     let rules = load_rules(&rule_paths, &shown, &config.limits);

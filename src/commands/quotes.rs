@@ -19,7 +19,7 @@ pub fn quotes(args: &QuotesArgs, config_path: Option<&Path>, io: &mut Io) -> u8 
         docs,
         rules,
         analyses,
-    } = match prepare(io, config_path, &args.paths, &args.rules, false) {
+    } = match prepare(io, config_path, &args.inputs, false) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
