@@ -11,7 +11,8 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use concord::compare::align::{Token, cluster, tokenize};
+use concord::compare::align::cluster;
+use concord::text::{Token, tokenize};
 
 /// xorshift64*: a small deterministic generator, so runs are comparable.
 struct Rng(u64);

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
 use crate::toml_input;
+pub use crate::value::DateOrder;
 
 pub const CONFIG_FILE: &str = "concord.toml";
 
@@ -31,16 +32,6 @@ impl FailOn {
             FailOn::Never => false,
         }
     }
-}
-
-/// How `04/05/2025` is read by date facts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DateOrder {
-    #[default]
-    Mdy,
-    Dmy,
-    Ymd,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -11,6 +11,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+use crate::text::LineIndex;
+
 use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, Severity, SourceCode, SourceSpan,
     SpanContents,
@@ -150,6 +152,7 @@ pub struct SourceFile {
     pub text: Arc<str>,
     /// `text` made safe to print, computed once per file when first shown.
     shown: Arc<OnceLock<Arc<str>>>,
+    lines: Arc<OnceLock<LineIndex>>,
 }
 
 impl SourceFile {
@@ -158,7 +161,13 @@ impl SourceFile {
             name: name.into(),
             text: text.into(),
             shown: Arc::default(),
+            lines: Arc::default(),
         }
+    }
+
+    /// Where each line of the text starts, computed once per file.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// The text with every character a terminal would act on replaced by a
@@ -242,11 +251,12 @@ impl SourceCode for Snippet {
         if self.prose && !one_line && !is_label {
             return Err(MietteError::OutOfBounds);
         }
-        let line = text[..line_start].matches('\n').count();
+        let lines = self.file.lines();
+        let line = lines.line(line_start);
         if before == 0 && after == 0 {
             // miette locates a label (for the `[file:line:col]` header) this way.
             let column = text[line_start..start].chars().count();
-            let count = text[start..end].matches('\n').count() + 1;
+            let count = lines.line(end) - lines.line(start) + 1;
             return Ok(Box::new(MietteSpanContents::new_named(
                 self.file.name.to_string(),
                 &text.as_bytes()[start..end],
@@ -259,7 +269,7 @@ impl SourceCode for Snippet {
         if !(one_line && long) {
             if self.prose {
                 // Whole lines, exactly the ones the span touches.
-                let count = text[line_start..line_end].matches('\n').count() + 1;
+                let count = lines.line(line_end) - lines.line(line_start) + 1;
                 return Ok(Box::new(MietteSpanContents::new_named(
                     self.file.name.to_string(),
                     &text.as_bytes()[line_start..line_end],

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::{Fnv, fold_whitespace};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -147,7 +149,7 @@ pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
     let mut parts: Vec<String> = evidence
         .iter()
         .map(|e| {
-            let excerpt = e.excerpt.split_whitespace().collect::<Vec<_>>().join(" ");
+            let excerpt = fold_whitespace(&e.excerpt);
             let value = e.value.as_ref().map_or("", |v| v.normalized.as_str());
             let stance = e.stance.as_deref().unwrap_or("");
             format!("{}\u{1f}{stance}\u{1f}{value}\u{1f}{excerpt}", e.file)
@@ -155,29 +157,11 @@ pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
         .collect();
     parts.sort();
     parts.dedup();
-    let mut hash = Fnv::new();
-    hash.write(rule);
-    hash.write(kind.as_str());
-    for part in &parts {
-        hash.write(part);
-    }
-    format!("{:016x}", hash.0)
-}
-
-/// FNV-1a, 64 bits: stable across platforms and releases, unlike std's hasher.
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    fn write(&mut self, text: &str) {
-        for byte in text.bytes().chain([0xff]) {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    let hash = parts.iter().fold(
+        Fnv::default().field(rule).field(kind.as_str()),
+        |h, part| h.field(part),
+    );
+    format!("{:016x}", hash.finish())
 }
 
 #[cfg(test)]

@@ -19,7 +19,9 @@ pub mod finding;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod text;
 pub(crate) mod toml_input;
+pub mod value;
 mod walk;
 
 use cli::{Cli, Command};

@@ -26,7 +26,7 @@ fn describe(file: &SourceFile, offset: usize, err: &toml::de::Error) -> Problem 
         .map(|s| s.start + offset..s.end + offset)
         .unwrap_or(offset..offset);
     let span = trim_span(&file.text, span);
-    let line = file.text[..span.start].matches('\n').count() + 1;
+    let line = file.lines().line(span.start) + 1;
     let (code, headline, label, help) = classify(&message, line);
     let mut problem = Problem::error(code, format!("{headline} in {}", file.name))
         .in_file(file)

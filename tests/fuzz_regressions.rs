@@ -3,11 +3,13 @@
 //! copied into `tests/fixtures/fuzz-regressions/TARGET/` under a name saying
 //! what broke.
 
-use concord::analyze::{ValueContext, ValueType, analyze, normalize};
-use concord::config::{DateOrder, Limits};
+use concord::analyze::analyze;
+use concord::config::Limits;
 use concord::report::{Style, finding_problem};
 use concord::rules::compile_rule_text;
 use concord::source::{Metadata, document_from_bytes};
+use concord::value::DateOrder;
+use concord::value::{ValueContext, ValueType, normalize};
 
 fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = format!(

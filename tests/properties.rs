@@ -6,10 +6,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use concord::analyze::{analyze, attributions, split_sentences};
-use concord::config::{DateOrder, Limits};
+use concord::config::Limits;
 use concord::diagnostic::SourceFile;
 use concord::rules::{RuleSet, compile_rule_text};
 use concord::source::{Document, Metadata};
+use concord::value::DateOrder;
 use proptest::prelude::*;
 
 static RULES: LazyLock<RuleSet> = LazyLock::new(|| {

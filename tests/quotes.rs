@@ -111,7 +111,8 @@ struct Pair {
 
 #[test]
 fn pairs_with_known_edits_are_classified() {
-    use concord::compare::align::{compare, tokenize};
+    use concord::compare::align::compare;
+    use concord::text::tokenize;
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/quotes/pairs.toml"

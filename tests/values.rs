@@ -5,8 +5,8 @@
 
 #![allow(clippy::print_stderr)]
 
-use concord::analyze::{ValueContext, ValueType, normalize};
-use concord::config::DateOrder;
+use concord::value::DateOrder;
+use concord::value::{ValueContext, ValueType, normalize};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

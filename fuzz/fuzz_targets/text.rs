@@ -7,7 +7,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use concord::analyze::{analyze, attributions, split_sentences};
-use concord::config::{DateOrder, Limits};
+use concord::config::Limits;
+use concord::value::DateOrder;
 use concord::report::{Style, finding_problem};
 use concord::rules::{RuleSet, compile_rule_text};
 use concord::source::{Metadata, document_from_bytes};

@@ -3,8 +3,8 @@
 //! must display.
 #![no_main]
 
-use concord::analyze::{ValueContext, ValueType, normalize};
-use concord::config::DateOrder;
+use concord::value::{ValueContext, ValueType, normalize};
+use concord::value::DateOrder;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -9,8 +9,8 @@
 
 use std::ops::Range;
 
-use super::dates::is_calendar_name;
-use super::words::{Word, words};
+use crate::text::lexicon::is_calendar_name;
+use crate::text::words::{Word, words};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {

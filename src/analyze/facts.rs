@@ -6,10 +6,10 @@ use std::ops::Range;
 use super::attribution::{self, Attribution};
 use super::claims::SkippedMatch;
 use super::negation;
-use super::value::{Value, ValueContext, ValueError, normalize};
-use crate::config::DateOrder;
 use crate::rules::{Fact, VALUE_GROUP};
 use crate::source::Document;
+use crate::value::DateOrder;
+use crate::value::{Value, ValueContext, ValueError, normalize};
 
 /// A sentence that gives a value for a fact.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,15 +3,10 @@
 
 mod attribution;
 mod claims;
-mod dates;
-mod duration;
 mod facts;
 mod negation;
-mod quantity;
 mod quotes;
 mod sentences;
-mod value;
-mod words;
 
 use std::ops::Range;
 
@@ -20,11 +15,10 @@ pub use claims::{ClaimEvidence, SkippedMatch};
 pub use facts::{FactEvidence, Note};
 pub use quotes::{Quotation, Quotes, Suspicious, extract as extract_quotes};
 pub use sentences::split as split_sentences;
-pub use value::{Value, ValueContext, ValueError, ValueType, fold, normalize};
 
-use crate::config::DateOrder;
 use crate::rules::RuleSet;
 use crate::source::Document;
+use crate::value::DateOrder;
 
 /// Everything found in one source.
 #[derive(Debug, Default)]

@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use super::words::words;
+use crate::text::lexicon::{CONDITIONS, DENIALS, NEGATIONS};
+use crate::text::words::words;
 
 /// How many words before a match a cue may stand.
 const WINDOW: usize = 5;
@@ -15,38 +16,6 @@ const WINDOW: usize = 5;
 /// How far back (in bytes) the words are looked for: enough for five words,
 /// and bounded so one enormous sentence stays linear.
 const LOOKBACK: usize = 160;
-
-const NEGATIONS: &[&str] = &[
-    "not",
-    "no",
-    "never",
-    "neither",
-    "nor",
-    "without",
-    "cannot",
-    "nobody",
-    "nothing",
-    "none",
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "refuse",
-    "refuses",
-    "refused",
-    "refusing",
-    "reject",
-    "rejects",
-    "rejected",
-    "dismissed",
-    "dismisses",
-    "false",
-    "falsely",
-    "hardly",
-    "unlikely",
-];
-
-const CONDITIONS: &[&str] = &["if", "unless", "whether"];
 
 /// Why a match is not evidence, and the cue that says so.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +45,10 @@ pub(super) fn governing_cue(
             break;
         }
         let lower = word.lower();
-        if NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't") {
+        if NEGATIONS.contains(&lower.as_str())
+            || DENIALS.contains(&lower.as_str())
+            || lower.ends_with("n't")
+        {
             return Some(Guard {
                 reason: "negated",
                 cue: word.span(),

@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use crate::text::lexicon::{CONNECTIVES, is_month_abbreviation};
+
 /// Byte ranges of the sentences in `text[body]`, trimmed, in order.
 pub fn split(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
@@ -50,11 +52,6 @@ pub(crate) fn runs(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     runs
 }
 
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "than", "that",
-    "the", "to", "with",
-];
-
 /// A line at least this long that stops on a letter is taken as hard-wrapped.
 const WRAPPED_LINE: usize = 50;
 
@@ -85,7 +82,7 @@ fn continues(before: &str, next: &str) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    FUNCTION_WORDS.contains(&last_word)
+    CONNECTIVES.contains(&last_word)
 }
 
 fn split_run(text: &str, run: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -161,10 +158,6 @@ const ABBREVIATIONS: &[&str] = &[
     "corp", "ltd", "co", "jr", "sr", "approx", "dept", "est", "fig", "vol", "pp",
 ];
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-
 const SENTENCE_OPENERS: &[&str] = &[
     "a",
     "after",
@@ -235,7 +228,7 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
     if ABBREVIATIONS.contains(&lower.as_str()) {
         return lower == "no" && !next_is_number;
     }
-    if MONTHS.contains(&lower.as_str()) && next_is_number {
+    if is_month_abbreviation(&lower) && next_is_number {
         return false;
     }
     true

@@ -85,7 +85,7 @@ pub(super) fn without_known(
     })?;
     let file = SourceFile::new(shown, text.clone());
     let baseline: Baseline = serde_json::from_str(&text).map_err(|err| {
-        let offset = offset_of(&text, err.line(), err.column());
+        let offset = file.lines().offset(&text, err.line(), err.column());
         Problem::error(
             "concord::baseline::invalid",
             format!("`{shown}` is not a concord baseline"),
@@ -103,18 +103,4 @@ pub(super) fn without_known(
         .into_iter()
         .filter(|f| !known.contains(f.fingerprint.as_str()))
         .collect())
-}
-
-/// Byte offset of a 1-based line and column, as serde_json reports them.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let mut at = (start + column.saturating_sub(1)).min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }

@@ -23,12 +23,8 @@ pub fn explain(args: &ExplainArgs, config_path: Option<&Path>, io: &mut Io) -> u
     let names = crate::compare::Names::new(&analyses, &rules);
     let mut out = String::new();
     let id = args.rule.as_str();
-    let line_of = |origin: &crate::rules::Origin| {
-        origin.file.text[..origin.id_span.start]
-            .matches('\n')
-            .count()
-            + 1
-    };
+    let line_of =
+        |origin: &crate::rules::Origin| origin.file.lines().line(origin.id_span.start) + 1;
     if let Some((index, claim)) = rules.claims.iter().enumerate().find(|(_, c)| c.id == id) {
         let _ = writeln!(
             out,

@@ -9,6 +9,7 @@ use super::{EXIT_OK, Io, Prepared, prepare, suspicious_marks};
 use crate::cli::{ListFormat, QuotesArgs};
 use crate::compare::quotes::{Rendering, renderings, utterances};
 use crate::finding::Span;
+use crate::text::fold_whitespace;
 
 /// Longest quotation text shown on one line of the human listing.
 const SHOWN_CHARS: usize = 90;
@@ -173,7 +174,7 @@ fn human(listing: &Listing) -> String {
 }
 
 fn shorten(text: &str) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = fold_whitespace(text);
     if folded.chars().count() <= SHOWN_CHARS {
         return folded;
     }

@@ -10,10 +10,10 @@ use jiff::civil::Date;
 use super::{EXIT_FINDINGS, EXIT_OK, Io};
 use crate::analyze::analyze;
 use crate::cli::TestArgs;
-use crate::config::DateOrder;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::rules::{NO_STANCE, Origin, RuleSet, load_rules};
 use crate::source::{Document, Metadata};
+use crate::value::DateOrder;
 
 pub fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     let config = match io.config(config_path) {

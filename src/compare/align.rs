@@ -10,29 +10,9 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-/// A word of a quotation, as compared.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Token {
-    /// Lower-cased, typographic apostrophes and dashes straightened.
-    pub norm: String,
-    /// As written.
-    pub raw: String,
-    pub kind: TokenKind,
-    /// Byte range in the text tokenized.
-    pub at: Range<usize>,
-    /// Punctuation between this token and the next, spaces dropped
-    /// (typography: "No," and "No —" differ only here).
-    pub tail: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
-    Word,
-    /// `…`, `...`, `[…]`: words left out, matching whatever they stand for.
-    Gap,
-    /// `[Putin]`: an editor's insertion, matching what it stands for.
-    Editorial,
-}
+use crate::text::fnv1a;
+use crate::text::lexicon::{FUNCTION_WORDS, NEGATIONS};
+use crate::text::{Token, TokenKind, word_count};
 
 /// How two renderings of one utterance differ, least to most serious.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -79,110 +59,6 @@ pub struct Comparison {
     pub diff: Vec<(Option<String>, Option<String>)>,
     /// The rendering's tokens that correspond to the reference.
     pub window: Range<usize>,
-}
-
-/// Splits quotation text into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '…' || (c == '.' && text[i..].starts_with("...")) {
-            if c == '.' {
-                chars.next();
-                chars.next();
-            }
-            let len = if c == '.' { 3 } else { c.len_utf8() };
-            tokens.push(Token {
-                norm: "…".into(),
-                raw: "…".into(),
-                kind: TokenKind::Gap,
-                at: i..i + len,
-                tail: String::new(),
-            });
-        } else if c == '[' || c == '(' {
-            let close = if c == '[' { ']' } else { ')' };
-            let Some(len) = text[i..].find(close) else {
-                continue;
-            };
-            let inner = text[i + 1..i + len].trim();
-            let is_gap = inner.chars().all(|c| c == '.' || c == '…') && !inner.is_empty();
-            if is_gap || c == '[' {
-                let kind = if is_gap {
-                    TokenKind::Gap
-                } else {
-                    TokenKind::Editorial
-                };
-                tokens.push(Token {
-                    norm: normalize(inner),
-                    raw: text[i..i + len + 1].to_string(),
-                    kind,
-                    at: i..i + len + 1,
-                    tail: String::new(),
-                });
-                while chars.peek().is_some_and(|&(j, _)| j <= i + len) {
-                    chars.next();
-                }
-            }
-        } else if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                let inner_mark = matches!(d, '\'' | '’' | '-' | '‑' | '.')
-                    && text[j + d.len_utf8()..].starts_with(char::is_alphanumeric);
-                if d.is_alphanumeric() || inner_mark {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let raw = &text[i..end];
-            tokens.push(Token {
-                norm: normalize(raw),
-                raw: raw.to_string(),
-                kind: TokenKind::Word,
-                at: i..end,
-                tail: String::new(),
-            });
-        }
-    }
-    // What stands between one token and the next is its tail.
-    let ends: Vec<usize> = tokens
-        .iter()
-        .skip(1)
-        .map(|t| t.at.start)
-        .chain([text.len()])
-        .collect();
-    for (token, next) in tokens.iter_mut().zip(ends) {
-        let between = text.get(token.at.end..next).unwrap_or_default();
-        token.tail = between.chars().filter(|c| !c.is_whitespace()).collect();
-    }
-    tokens
-}
-
-fn normalize(word: &str) -> String {
-    word.to_lowercase()
-        .replace(['’', '‘'], "'")
-        .replace(['‑', '–', '—'], "-")
-}
-
-/// Tokens of a quotation's pieces, with `at` as byte ranges in `source`.
-pub fn tokenize_pieces(source: &str, pieces: &[Range<usize>]) -> Vec<Token> {
-    pieces
-        .iter()
-        .flat_map(|piece| {
-            tokenize(&source[piece.clone()])
-                .into_iter()
-                .map(move |mut t| {
-                    t.at = piece.start + t.at.start..piece.start + t.at.end;
-                    t
-                })
-        })
-        .collect()
-}
-
-/// Number of words (not gaps or insertions).
-pub fn word_count(tokens: &[Token]) -> usize {
-    tokens.iter().filter(|t| t.kind == TokenKind::Word).count()
 }
 
 /// Compares a rendering with a reference.
@@ -283,20 +159,6 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
         window,
     }
 }
-
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "into", "about",
-    "as", "and", "or", "but", "so", "that", "this", "these", "those", "there", "here", "it", "is",
-    "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will",
-    "would", "shall", "should", "can", "could", "may", "might", "must", "yet", "now", "still",
-    "already", "just", "also", "even", "then", "very", "really", "well", "us", "we", "i", "you",
-    "he", "she", "they", "them", "his", "her", "its", "our", "their", "my", "your", "what",
-    "which", "who", "if", "let",
-];
-
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nothing", "neither", "nor", "nobody", "without",
-];
 
 /// Contractions written out, so "there's" and "there is" compare equal.
 fn expand(tokens: &[Token]) -> Vec<String> {
@@ -505,9 +367,7 @@ pub fn cluster(
 /// FNV-1a of a word: stable, fast, and 64 bits make collisions negligible
 /// (one only adds a candidate that the alignment then rejects).
 fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    fnv1a(word)
 }
 
 fn trigram_key(a: u64, b: u64, c: u64) -> u64 {
@@ -550,6 +410,7 @@ fn find(parent: &mut [usize], mut id: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokenize;
 
     fn class(a: &str, b: &str) -> Class {
         compare(&tokenize(a), &tokenize(b)).class

@@ -7,6 +7,7 @@ use crate::analyze::{Analysis, resolve_surname};
 use crate::finding::{Evidence, FactValue, Kind, Span};
 use crate::rules::{RuleSet, Speakers};
 use crate::source::Document;
+use crate::text::fold_whitespace;
 
 /// Longest excerpt shown for a piece of evidence, in characters.
 const EXCERPT_WIDTH: usize = 160;
@@ -135,8 +136,5 @@ pub(super) fn excerpt(text: &str, sentence: &Range<usize>, matched: &Range<usize
     } else {
         after.iter().collect()
     };
-    format!("{head}{hit}{tail}")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    fold_whitespace(&format!("{head}{hit}{tail}"))
 }

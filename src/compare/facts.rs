@@ -6,10 +6,11 @@
 use std::collections::BTreeSet;
 
 use super::evidence::{Found, Names, tally_message};
-use crate::analyze::{Analysis, Value};
+use crate::analyze::Analysis;
 use crate::finding::{FactValue, Finding, Kind};
 use crate::rules::Fact;
 use crate::source::Document;
+use crate::value::Value;
 
 /// One finding per fact that any source gives a value for.
 pub fn compare_facts(

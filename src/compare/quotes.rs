@@ -6,13 +6,14 @@
 //! The reference is the rule's `text` when a rule pins one, else the wording
 //! most renderings share, else the earliest published.
 
-use super::align::{Class, Token, cluster, compare, render_diff, tokenize_pieces, word_count};
+use super::align::{Class, cluster, compare, render_diff};
 use super::evidence::{Names, evidence_at, excerpt, locate};
 use crate::analyze::{Analysis, Quotation};
 use crate::config::QuotesConfig;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::rules::{QuoteRule, RuleSet};
 use crate::source::Document;
+use crate::text::{Token, tokenize_pieces, word_count};
 
 /// One quotation in one source, ready to compare.
 pub struct Rendering<'a> {

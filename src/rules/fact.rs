@@ -8,9 +8,10 @@ use super::compile::{
 };
 use super::pattern::Pattern;
 use super::raw::RawFact;
-use crate::analyze::{ValueType, fold};
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
+use crate::text::fold;
+use crate::value::ValueType;
 
 /// The capture group every fact pattern must have.
 pub const VALUE_GROUP: &str = "value";

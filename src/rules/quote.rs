@@ -3,9 +3,9 @@
 
 use super::compile::{Origin, checked_id};
 use super::raw::{RawQuote, RawSpeaker};
-use crate::compare::align::{Token, tokenize, word_count};
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
+use crate::text::{Token, fold_lower, tokenize, word_count};
 
 #[derive(Debug, Clone)]
 pub struct QuoteRule {
@@ -91,13 +91,13 @@ impl Speakers {
     pub fn new(speakers: &[SpeakerRule], quotes: &[QuoteRule]) -> Self {
         let mut aliases = Vec::new();
         for s in speakers {
-            aliases.push((fold(&s.name), s.name.clone()));
-            aliases.extend(s.aliases.iter().map(|a| (fold(a), s.name.clone())));
+            aliases.push((fold_lower(&s.name), s.name.clone()));
+            aliases.extend(s.aliases.iter().map(|a| (fold_lower(a), s.name.clone())));
         }
         for q in quotes {
             if let Some(name) = &q.speaker {
-                aliases.push((fold(name), name.clone()));
-                aliases.extend(q.aliases.iter().map(|a| (fold(a), name.clone())));
+                aliases.push((fold_lower(name), name.clone()));
+                aliases.extend(q.aliases.iter().map(|a| (fold_lower(a), name.clone())));
             }
         }
         Speakers { aliases }
@@ -105,17 +105,10 @@ impl Speakers {
 
     /// The canonical name for `name`, if a rule gives one.
     pub fn canonical(&self, name: &str) -> Option<&str> {
-        let folded = fold(name);
+        let folded = fold_lower(name);
         self.aliases
             .iter()
             .find(|(alias, _)| *alias == folded)
             .map(|(_, canonical)| canonical.as_str())
     }
-}
-
-fn fold(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }

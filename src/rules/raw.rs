@@ -9,8 +9,8 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::analyze::ValueType;
 use crate::finding::Severity;
+use crate::value::ValueType;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -25,14 +25,10 @@ pub struct Document {
     pub published: Option<Date>,
     /// The prose: byte range of `file.text` after any BOM and front matter.
     pub body: Range<usize>,
-    line_starts: Vec<usize>,
 }
 
 impl Document {
     pub fn new(file: SourceFile, meta: Metadata, body: Range<usize>) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(file.text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         let outlet = meta.outlet.unwrap_or_else(|| stem(&file.name));
         Document {
             file,
@@ -40,7 +36,6 @@ impl Document {
             url: meta.url,
             published: meta.published,
             body,
-            line_starts,
         }
     }
 
@@ -55,11 +50,7 @@ impl Document {
     /// 1-based line and column (in characters, as editors count them: a BOM
     /// is not a column) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[line - 1];
-        let before = &self.text()[start..offset];
-        let column = before.trim_start_matches('\u{feff}').chars().count() + 1;
-        (line, column)
+        self.file.lines().line_col(self.text(), offset)
     }
 }
 

@@ -2,7 +2,8 @@
 //! "half an hour", "1 hour 30 minutes", "2-3 days", with qualifiers ("more
 //! than", "about", "almost") giving ranges. Values are in seconds.
 
-use super::quantity::{Qualifier, Quantity, leading_value, split_qualifier};
+use super::interval::{Qualifier, Quantity, qualifier_before, split_qualifier};
+use super::number::leading_value;
 
 const UNITS: &[(&str, f64)] = &[
     ("seconds", 1.0),
@@ -38,7 +39,7 @@ pub(super) fn parse_duration(text: &str, before: &str) -> Option<Quantity> {
     let lower = text.trim().to_lowercase().replace(['-', '‑', '–'], " ");
     let (qualifier, rest) = split_qualifier(&lower);
     let qualifier = match qualifier {
-        Qualifier::Exact => super::quantity::qualifier_before(before).unwrap_or(Qualifier::Exact),
+        Qualifier::Exact => qualifier_before(before).unwrap_or(Qualifier::Exact),
         q => q,
     };
     // "a couple of hours": about two
@@ -124,7 +125,7 @@ fn clock_style(token: &str) -> Option<(f64, f64)> {
 
 /// Seconds as people say them: "90 min", "2.5 h", "3 days".
 pub(super) fn describe_seconds(seconds: f64) -> String {
-    use super::quantity::plain;
+    use super::interval::plain;
     if seconds < 60.0 {
         format!("{} s", plain(seconds))
     } else if seconds < 2.0 * 3600.0 {

@@ -20,7 +20,9 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
 
-use crate::config::DateOrder;
+use super::DateOrder;
+use crate::text::fold_lower;
+use crate::text::lexicon::{MONTH_NAMES, MONTH_STEMS, WEEKDAY_NAMES};
 
 /// One day, or an inclusive range of days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,38 +61,15 @@ pub(super) enum DateError {
     Unrecognized,
 }
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-pub(super) const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// A month or weekday written in full ("March", "friday"), in lower case.
-pub(super) fn is_calendar_name(word: &str) -> bool {
-    MONTH_NAMES.contains(&word) || WEEKDAYS.iter().any(|(name, _)| *name == word)
-}
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Monday),
-    ("tuesday", Weekday::Tuesday),
-    ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday),
-    ("friday", Weekday::Friday),
-    ("saturday", Weekday::Saturday),
-    ("sunday", Weekday::Sunday),
+/// [`WEEKDAY_NAMES`], in the same order.
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Monday,
+    Weekday::Tuesday,
+    Weekday::Wednesday,
+    Weekday::Thursday,
+    Weekday::Friday,
+    Weekday::Saturday,
+    Weekday::Sunday,
 ];
 
 static ISO: LazyLock<Regex> =
@@ -133,12 +112,7 @@ pub(super) fn parse_date(
 }
 
 fn normalize(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
-        .replace(['\u{a0}', '\u{202f}'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    fold_lower(&text.replace(['\u{a0}', '\u{202f}'], " "))
 }
 
 /// Drops words that do not change the day: "on", "late", "early", "the".
@@ -168,7 +142,7 @@ fn month_number(word: &str) -> Option<i8> {
     if word.len() < 3 {
         return None;
     }
-    let index = MONTHS.iter().position(|m| word.starts_with(m))?;
+    let index = MONTH_STEMS.iter().position(|m| word.starts_with(m))?;
     // A full name, or an abbreviation of three or four letters ("Sept"):
     // "marching" is no month.
     let ok = MONTH_NAMES[index] == word || word.len() <= 4 && MONTH_NAMES[index].starts_with(word);
@@ -302,12 +276,12 @@ fn weekday_in(text: &str) -> Option<Weekday> {
     let word = text
         .split([' ', ',', '.', '\'', '’'])
         .find(|w| !w.is_empty())?;
-    WEEKDAYS
+    WEEKDAY_NAMES
         .iter()
-        .find(|(name, _)| {
+        .position(|name| {
             *name == word || (word.len() >= 3 && name.starts_with(word) && word.len() <= 4)
         })
-        .map(|(_, w)| *w)
+        .map(|i| WEEKDAYS[i])
 }
 
 fn relative(text: &str, published: Date) -> Option<DateRange> {
@@ -335,7 +309,7 @@ fn relative(text: &str, published: Date) -> Option<DateRange> {
         _ => {}
     }
     if let Some(c) = AGO.captures(text) {
-        let count = super::quantity::leading_value(&c[1])
+        let count = super::number::leading_value(&c[1])
             .map(|(v, _)| v as i64)
             .or_else(|| matches!(&c[1], "a" | "one").then_some(1))?;
         let unit = if &c[2] == "week" { 7 } else { 1 };

@@ -6,10 +6,27 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::dates::{DateError, DateRange, parse_date};
-use super::duration::{describe_seconds, parse_duration};
-use super::quantity::{Quantity, Unit, parse_number, plain};
-use crate::config::DateOrder;
+mod dates;
+mod duration;
+mod interval;
+mod number;
+
+use crate::text::fold;
+use dates::{DateError, DateRange, parse_date};
+use duration::{describe_seconds, parse_duration};
+pub use interval::{Qualifier, Quantity};
+use interval::{plain, qualifier_before};
+use number::{Unit, parse_number};
+
+/// How `04/05/2025` is read by date facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    #[default]
+    Mdy,
+    Dmy,
+    Ymd,
+}
 
 /// The `type` of a fact rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -97,8 +114,8 @@ pub fn normalize(kind: ValueType, raw: &str, cx: &ValueContext) -> Result<Value,
         ValueType::Number => {
             let number = parse_number(raw).ok_or(ValueError::Unreadable)?;
             let mut quantity = number.quantity;
-            if quantity.qualifier == super::quantity::Qualifier::Exact {
-                if let Some(q) = super::quantity::qualifier_before(cx.before) {
+            if quantity.qualifier == Qualifier::Exact {
+                if let Some(q) = qualifier_before(cx.before) {
                     quantity = Quantity::qualified(quantity.exact, q);
                 }
             }
@@ -126,14 +143,4 @@ pub fn normalize(kind: ValueType, raw: &str, cx: &ValueContext) -> Result<Value,
             Ok(Value::Text(canonical))
         }
     }
-}
-
-/// Case and whitespace folded, edge punctuation dropped: how text facts compare.
-pub fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
 }

@@ -1,4 +1,4 @@
-//! Word tokens with byte spans, and the punctuation between them, which the
+//! Words with byte spans, and the punctuation between them, which the
 //! attribution and negation heuristics read to find clause edges.
 
 use std::ops::Range;
@@ -34,6 +34,29 @@ impl Word<'_> {
     }
 }
 
+/// Where the word starting at byte `start` of `text` ends: letters and
+/// digits, with an inner `'` `’` `.` `-` `‑` kept when a letter or digit
+/// follows it ("U.S", "Trump’s", "30-day"). The one definition of a word that
+/// attribution, negation and quotation alignment share.
+pub(crate) fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    for (i, c) in text[start..].char_indices() {
+        let at = start + i;
+        if c.is_alphanumeric() {
+            end = at + c.len_utf8();
+        } else if end == at
+            && end > start
+            && matches!(c, '\'' | '’' | '.' | '-' | '‑')
+            && text[at + c.len_utf8()..].starts_with(char::is_alphanumeric)
+        {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 /// Words of `text[range]`: letters and digits, with inner `'` `’` `.` `-`
 /// kept ("U.S", "Trump’s", "30-day"). Spans are offsets into `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
@@ -45,18 +68,9 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
         if !c.is_alphanumeric() {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if matches!(d, '\'' | '’' | '.' | '-' | '‑')
-                && slice[j + d.len_utf8()..].starts_with(char::is_alphanumeric)
-            {
-                chars.next();
-            } else {
-                break;
-            }
+        let end = word_end(slice, i);
+        while chars.peek().is_some_and(|&(j, _)| j < end) {
+            chars.next();
         }
         out.push(Word {
             text: &slice[i..end],

@@ -1,0 +1,95 @@
+//! Word lists that more than one stage reads, in one place so that they cannot
+//! drift apart. All are lower case, with straight apostrophes.
+
+/// Month names in full, January first.
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The three-letter stem of each month, January first: "jan", …, "dec".
+pub const MONTH_STEMS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Month abbreviations written with a full stop ("Jan. 24", "Sept. 3"). "May"
+/// is never abbreviated, so "may." ends a sentence.
+pub fn is_month_abbreviation(word: &str) -> bool {
+    word == "sept" || (word != "may" && MONTH_STEMS.contains(&word))
+}
+
+/// Weekday names in full, Monday first.
+pub const WEEKDAY_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A month or weekday written in full ("march", "friday").
+pub fn is_calendar_name(word: &str) -> bool {
+    MONTH_NAMES.contains(&word) || WEEKDAY_NAMES.contains(&word)
+}
+
+/// Words that negate what follows them. A change of one of these inside a
+/// quotation is always substantive.
+pub const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nothing", "neither", "nor", "nobody", "without", "cannot",
+];
+
+/// Verbs and adverbs that deny what follows ("denied that it refused",
+/// "falsely"): with [`NEGATIONS`], the negation guard's cues.
+pub const DENIALS: &[&str] = &[
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "reject",
+    "rejects",
+    "rejected",
+    "dismissed",
+    "dismisses",
+    "false",
+    "falsely",
+    "hardly",
+    "unlikely",
+];
+
+/// Words that make what follows a condition, not a statement.
+pub const CONDITIONS: &[&str] = &["if", "unless", "whether"];
+
+/// Function words: a quotation that changes only these changes in a minor
+/// way ("there is" / "there's yet").
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "into", "about",
+    "as", "and", "or", "but", "so", "that", "this", "these", "those", "there", "here", "it", "is",
+    "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will",
+    "would", "shall", "should", "can", "could", "may", "might", "must", "yet", "now", "still",
+    "already", "just", "also", "even", "then", "very", "really", "well", "us", "we", "i", "you",
+    "he", "she", "they", "them", "his", "her", "its", "our", "their", "my", "your", "what",
+    "which", "who", "if", "let",
+];
+
+/// Articles, prepositions and conjunctions that bind to the next word: a
+/// hard-wrapped line ending in one of these carries on its sentence.
+pub const CONNECTIVES: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "than", "that",
+    "the", "to", "with",
+];

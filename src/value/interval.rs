@@ -1,0 +1,178 @@
+//! Intervals: what a qualifier makes of a number ("more than two", "about an
+//! hour", "almost", "2 to 3").
+//!
+//! A [`Quantity`] is an interval with open or closed ends, so "about an hour"
+//! and "almost an hour" overlap (they agree) while "1.5 hours" and "more than
+//! two hours" do not (they conflict).
+
+use std::fmt;
+
+/// An interval of values; `exact` is the number as written (for display).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Quantity {
+    pub low: f64,
+    pub high: f64,
+    pub low_open: bool,
+    pub high_open: bool,
+    pub exact: f64,
+    pub qualifier: Qualifier,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    About,
+    Almost,
+    JustOver,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Between,
+}
+
+impl Quantity {
+    pub fn exact(value: f64) -> Self {
+        Quantity {
+            low: value,
+            high: value,
+            low_open: false,
+            high_open: false,
+            exact: value,
+            qualifier: Qualifier::Exact,
+        }
+    }
+
+    /// "2 to 3": a closed interval.
+    pub fn between(low: f64, high: f64) -> Self {
+        Quantity {
+            low,
+            high,
+            low_open: false,
+            high_open: false,
+            exact: low,
+            qualifier: Qualifier::Between,
+        }
+    }
+
+    /// The interval `qualifier` makes of `value`.
+    pub fn qualified(value: f64, qualifier: Qualifier) -> Self {
+        let mut q = Quantity::exact(value);
+        q.qualifier = qualifier;
+        match qualifier {
+            Qualifier::Exact | Qualifier::Between => {}
+            Qualifier::About => (q.low, q.high) = (value * 0.85, value * 1.15),
+            Qualifier::Almost => q.low = value * 0.8,
+            Qualifier::JustOver => (q.high, q.low_open) = (value * 1.2, true),
+            Qualifier::MoreThan => (q.high, q.low_open) = (f64::INFINITY, true),
+            Qualifier::AtLeast => q.high = f64::INFINITY,
+            Qualifier::LessThan => (q.low, q.high_open) = (0.0, true),
+            Qualifier::AtMost => q.low = 0.0,
+        }
+        q
+    }
+
+    /// Could both denote the same value?
+    pub fn overlaps(&self, other: &Quantity) -> bool {
+        let below = |a: &Quantity, b: &Quantity| {
+            // a lies entirely below b
+            a.high < b.low || (a.high == b.low && (a.high_open || b.low_open))
+        };
+        !(below(self, other) || below(other, self))
+    }
+
+    /// Writes the quantity with `value` formatting one number.
+    pub fn describe(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        value: &dyn Fn(f64) -> String,
+    ) -> fmt::Result {
+        let word = match self.qualifier {
+            Qualifier::Exact => return f.write_str(&value(self.exact)),
+            Qualifier::Between => return write!(f, "{} to {}", value(self.low), value(self.high)),
+            Qualifier::About => "about",
+            Qualifier::Almost => "almost",
+            Qualifier::JustOver => "just over",
+            Qualifier::MoreThan => "more than",
+            Qualifier::AtLeast => "at least",
+            Qualifier::LessThan => "less than",
+            Qualifier::AtMost => "at most",
+        };
+        write!(f, "{word} {}", value(self.exact))
+    }
+}
+
+/// Formats a number without a trailing `.0`, and without float noise.
+pub(super) fn plain(value: f64) -> String {
+    let rounded = (value * 1000.0).round() / 1000.0;
+    if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
+        format!("{}", rounded as i64)
+    } else {
+        format!("{rounded}")
+    }
+}
+
+/// Qualifier phrases, longest first so "just over" wins over "over".
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("no more than", Qualifier::AtMost),
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("more than", Qualifier::MoreThan),
+    ("greater than", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("well over", Qualifier::MoreThan),
+    ("just over", Qualifier::JustOver),
+    ("a little over", Qualifier::JustOver),
+    ("slightly more than", Qualifier::JustOver),
+    ("at least", Qualifier::AtLeast),
+    ("fewer than", Qualifier::LessThan),
+    ("less than", Qualifier::LessThan),
+    ("just under", Qualifier::Almost),
+    ("close to", Qualifier::Almost),
+    ("up to", Qualifier::AtMost),
+    ("at most", Qualifier::AtMost),
+    ("an estimated", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("around", Qualifier::About),
+    ("about", Qualifier::About),
+    ("some", Qualifier::About),
+    ("nearly", Qualifier::Almost),
+    ("almost", Qualifier::Almost),
+    ("over", Qualifier::MoreThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
+];
+
+/// The qualifier that `text` (lower-cased) ends with, if any: the words just
+/// before a value.
+pub(super) fn qualifier_before(text: &str) -> Option<Qualifier> {
+    let text = text.trim_end().to_lowercase();
+    QUALIFIERS.iter().find_map(|(phrase, q)| {
+        let head = text.strip_suffix(phrase)?;
+        head.chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric())
+            .then_some(*q)
+    })
+}
+
+/// Splits a leading qualifier off `text` (lower-cased): ("more than", "two hours").
+pub(super) fn split_qualifier(text: &str) -> (Qualifier, &str) {
+    let trimmed = text.trim_start();
+    for (phrase, q) in QUALIFIERS {
+        if let Some(rest) = strip_prefix_ci(trimmed, phrase) {
+            if rest.starts_with(|c: char| c.is_whitespace()) {
+                return (*q, rest.trim_start());
+            }
+        }
+    }
+    (Qualifier::Exact, trimmed)
+}
+
+fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
+}
