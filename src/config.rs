@@ -8,13 +8,13 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
-use crate::toml_input;
+use crate::input::toml as toml_input;
 pub use crate::value::DateOrder;
 
 pub const CONFIG_FILE: &str = "concord.toml";
 
 /// The lowest severity that makes `check` exit 1, or never.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
@@ -157,8 +157,7 @@ pub fn load(
         },
     };
     let base = path.parent().unwrap_or(cwd).to_path_buf();
-    let file =
-        crate::source::read_text_file(&path, &shown(&path), Limits::default().max_file_bytes)?;
+    let file = crate::input::read_text(&path, &shown(&path), Limits::default().max_file_bytes)?;
     let raw: RawConfig = toml_input::parse(&file, 0, &file.text)?;
     let mut config = Config::defaults(&base);
     if let Some(sources) = raw.sources {
@@ -202,4 +201,36 @@ fn discover(cwd: &Path) -> Option<PathBuf> {
     cwd.ancestors()
         .map(|dir| dir.join(CONFIG_FILE))
         .find(|candidate| candidate.is_file())
+}
+
+/// Resolves user paths against the working directory and names them back the
+/// way the user would type them.
+pub struct Paths {
+    pub cwd: PathBuf,
+}
+
+impl Paths {
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        self.cwd.join(path)
+    }
+
+    /// The paths given on the command line, or else the configured ones.
+    pub fn given_or(&self, given: &[PathBuf], configured: &[PathBuf]) -> Vec<PathBuf> {
+        if given.is_empty() {
+            configured.to_vec()
+        } else {
+            given.iter().map(|p| self.resolve(p)).collect()
+        }
+    }
+
+    pub fn shown(&self, path: &Path) -> String {
+        let relative = path.strip_prefix(&self.cwd).unwrap_or(path);
+        let text = relative.to_string_lossy().replace('\\', "/");
+        let text = text.trim_start_matches("./");
+        if text.is_empty() {
+            ".".into()
+        } else {
+            text.to_string()
+        }
+    }
 }

@@ -38,9 +38,23 @@ struct Parts {
 impl Problem {
     /// An error with `code` (e.g. `concord::rule::bad_regex`) and a message.
     pub fn error(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem::new(Severity::Error, code, message)
+    }
+
+    /// A problem that does not stop the run.
+    pub fn warning(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem::new(Severity::Warning, code, message)
+    }
+
+    /// Advice: something worth a look, never a failure.
+    pub fn advice(code: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem::new(Severity::Advice, code, message)
+    }
+
+    pub fn new(severity: Severity, code: impl Into<String>, message: impl Into<String>) -> Self {
         Problem(Box::new(Parts {
             code: code.into(),
-            severity: Severity::Error,
+            severity,
             message: printable_same_length(&message.into()).into_owned(),
             source: None,
             labels: Vec::new(),

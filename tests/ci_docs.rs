@@ -7,8 +7,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use clap::Parser;
-use concord::cli::Cli;
 use yaml_rust2::YamlLoader;
+
+// The binary's argument definitions, compiled into this test to parse the
+// workflow's command lines exactly as `concord` would.
+#[allow(dead_code, unreachable_pub)]
+#[path = "../src/bin/concord/cli.rs"]
+mod cli;
+use cli::Cli;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

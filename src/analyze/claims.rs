@@ -24,7 +24,8 @@ pub struct ClaimEvidence {
 /// A pattern match that is not evidence, kept for `concord explain`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkippedMatch {
-    pub claim: usize,
+    /// Index of the claim or fact (by the list it is kept in) that matched.
+    pub rule: usize,
     pub stance: usize,
     pub matched: Range<usize>,
     pub reason: String,
@@ -58,7 +59,7 @@ pub(super) fn match_claims(
             for (stance_index, stance) in claim.stances.iter().enumerate() {
                 let found = first_evidence(text, sentence, stance, |matched, reason| {
                     out.skipped.push(SkippedMatch {
-                        claim: claim_index,
+                        rule: claim_index,
                         stance: stance_index,
                         matched,
                         reason,

@@ -77,7 +77,7 @@ pub(super) fn match_facts(
                     }
                     seen.push(value_span.clone());
                     let skip = |reason: String| SkippedMatch {
-                        claim: fact_index,
+                        rule: fact_index,
                         stance: 0,
                         matched: matched.clone(),
                         reason,

@@ -1,14 +1,22 @@
-//! Comparison across sources: evidence grouped by rule, decided into findings.
+//! Comparison across sources: evidence grouped by rule, decided into
+//! findings; then suppression (accepts, baselines). Also what `explain` and
+//! `quotes` show, gathered across sources for the report.
 
 pub mod align;
 mod claims;
 mod evidence;
+mod explain;
 mod facts;
+mod listing;
 pub mod quotes;
+mod suppress;
 
 pub use claims::compare_claims;
 pub use evidence::Names;
+pub use explain::{At, Explained, Explanation, explain, known_ids};
 pub use facts::compare_facts;
+pub use listing::{Entry, Listing, Mark, Utterance, listing};
+pub use suppress::{Baseline, Recorded, apply_accepts};
 
 use crate::analyze::Analysis;
 use crate::config::QuotesConfig;

@@ -3,7 +3,7 @@
 
 use crate::finding::{Finding, Severity};
 
-pub fn render_github(findings: &[Finding]) -> String {
+pub(super) fn render_github(findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
         let command = match f.severity {

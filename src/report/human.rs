@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 
 use miette::Severity as MietteSeverity;
 
+use super::Options;
+use super::matrix::render_matrix;
 use crate::diagnostic::Problem;
 use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::pipeline::Outcome;
 use crate::source::Document;
 
 /// A finding as a diagnostic over the documents it cites; `color` marks the
@@ -26,11 +29,11 @@ pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Pro
         }
         by_file.entry(&ev.file).or_default().push(ev);
     }
-    let mut problem = Problem::error(
+    let mut problem = Problem::new(
+        severity,
         finding.code,
         format!("{}: {}", finding.rule, finding.message),
-    )
-    .with_severity(severity);
+    );
     if let Some(help) = &finding.help {
         problem = problem.help(help.clone());
     }
@@ -39,8 +42,7 @@ pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Pro
         let Some(doc) = docs.iter().find(|d| d.name() == file) else {
             continue;
         };
-        let mut related = Problem::error(finding.code, format!("in {}", doc.outlet))
-            .with_severity(severity)
+        let mut related = Problem::new(severity, finding.code, format!("in {}", doc.outlet))
             .in_document(&doc.file);
         for ev in evidence {
             related = related.label(ev.span.start..ev.span.end, label(ev));
@@ -82,6 +84,34 @@ fn label(ev: &Evidence) -> String {
         Some(holder) => holder.clone(),
         None => answer,
     }
+}
+
+/// The human report: a diagnostic per finding (agreements with `--show
+/// agree`), then the matrix and the summary line unless quiet.
+pub(super) fn report(outcome: &Outcome, options: &Options) -> String {
+    let (docs, style) = (&outcome.corpus.docs, options.style);
+    let mut text = String::new();
+    for finding in outcome
+        .findings
+        .iter()
+        .filter(|f| f.kind.is_problem() || options.show_agree)
+    {
+        text.push_str(&style.render(&finding_problem(finding, docs, style.color)));
+        text.push('\n');
+    }
+    if options.quiet {
+        return text;
+    }
+    text.push_str(&render_matrix(&outcome.findings, docs, style.width));
+    text.push_str(&summary_line(
+        docs.len(),
+        outcome.corpus.rules.count(),
+        &outcome.findings,
+        options.show_agree,
+        outcome.accepted,
+    ));
+    text.push('\n');
+    text
 }
 
 /// "5 sources, 4 rules: 2 conflicts, 1 agreement (not shown: --show agree)".

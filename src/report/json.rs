@@ -25,7 +25,12 @@ struct Summary {
     accepted: usize,
 }
 
-pub fn render_json(findings: &[Finding], sources: usize, rules: usize, accepted: usize) -> String {
+pub(super) fn render_json(
+    findings: &[Finding],
+    sources: usize,
+    rules: usize,
+    accepted: usize,
+) -> String {
     let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
     let report = Report {
         version: JSON_VERSION,

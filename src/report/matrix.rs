@@ -9,7 +9,7 @@ use crate::source::Document;
 const SILENT: &str = "·";
 const RULE_COLUMN: usize = 28;
 
-pub fn render_matrix(findings: &[Finding], docs: &[Document], width: usize) -> String {
+pub(super) fn render_matrix(findings: &[Finding], docs: &[Document], width: usize) -> String {
     if findings.is_empty() {
         return String::new();
     }

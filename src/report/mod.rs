@@ -1,18 +1,26 @@
-//! Renderers: findings (and diagnostics) to text. Renderers never re-analyze.
+//! Every output of every command: findings in each [`Format`], the quotation
+//! listing, explanations, rule examples, baselines and diagnostics. Renderers
+//! read what the pipeline produced and never re-analyze text.
 
+mod baseline;
+mod examples;
+mod explain;
 mod github;
 mod human;
 mod json;
 mod matrix;
+mod quotes;
 mod sarif;
 
-pub use github::render_github;
+pub use baseline::baseline_json;
+pub use examples::examples;
+pub use explain::explanation;
 pub use human::{finding_problem, summary_line};
-pub use json::render_json;
-pub use matrix::render_matrix;
-pub use sarif::render_sarif;
+pub use quotes::{quotes_human, quotes_json};
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+
+use crate::pipeline::Outcome;
 
 /// How diagnostics are drawn on one output stream.
 #[derive(Debug, Clone, Copy)]
@@ -39,5 +47,49 @@ impl Style {
             out = format!("{diagnostic}\n");
         }
         out
+    }
+
+    /// Several diagnostics, one after another.
+    pub fn render_all(&self, diagnostics: &[crate::diagnostic::Problem]) -> String {
+        diagnostics.iter().map(|d| self.render(d)).collect()
+    }
+}
+
+/// The formats `check` writes its findings in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Annotated diagnostics for people, then the matrix and a count.
+    Human,
+    /// Versioned JSON (`"version": 1`).
+    Json,
+    /// SARIF 2.1.0 for code-scanning viewers.
+    Sarif,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+/// What a findings report shows besides the findings.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub show_agree: bool,
+    /// No matrix and no summary line (human format).
+    pub quiet: bool,
+    pub style: Style,
+}
+
+/// The findings of `outcome` in `format`: the one dispatch from a format to
+/// its renderer.
+pub fn render(format: Format, outcome: &Outcome, options: &Options) -> String {
+    let corpus = &outcome.corpus;
+    match format {
+        Format::Human => human::report(outcome, options),
+        Format::Json => json::render_json(
+            &outcome.findings,
+            corpus.docs.len(),
+            corpus.rules.count(),
+            outcome.accepted,
+        ),
+        Format::Sarif => sarif::render_sarif(&outcome.findings, &corpus.rules),
+        Format::Github => github::render_github(&outcome.findings),
     }
 }

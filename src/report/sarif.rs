@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::finding::{Evidence, Finding, Severity};
 use crate::rules::RuleSet;
 
-pub fn render_sarif(findings: &[Finding], rules: &RuleSet) -> String {
+pub(super) fn render_sarif(findings: &[Finding], rules: &RuleSet) -> String {
     let descriptors = descriptors(findings, rules);
     let index = |id: &str| descriptors.iter().position(|d| d["id"] == id);
     let results: Vec<Value> = findings

@@ -1,41 +1,16 @@
-//! Raw rules → validated rules: patterns compiled, ids checked, stance names
-//! and examples cross-checked. Every refusal is a diagnostic on the span of the
-//! offending value inside the rule file.
+//! What every rule kind compiles alike: ids, patterns, time windows, examples
+//! and where a rule was defined. Every refusal is a diagnostic on the span of
+//! the offending value inside the rule file.
 
 use std::ops::Range;
 
 use jiff::civil::Date;
 use toml::Spanned;
 
-use super::fact::Fact;
 use super::pattern::{Pattern, PatternError, PatternErrorKind};
-use super::raw::{RawClaim, RawExample, RawRuleFile};
+use super::raw::RawExample;
 use crate::diagnostic::{Problem, SourceFile};
-use crate::finding::Severity;
-use crate::toml_input;
-
-/// The stance name examples use to say "no stance is evidenced".
-pub const NO_STANCE: &str = "none";
-
-#[derive(Debug, Clone)]
-pub struct Claim {
-    pub id: String,
-    pub question: Option<String>,
-    pub severity: Severity,
-    pub context: Vec<Pattern>,
-    pub stances: Vec<Stance>,
-    /// Inclusive range of publication dates the rule applies to.
-    pub published: Option<(Date, Date)>,
-    pub examples: Vec<Example>,
-    pub origin: Origin,
-}
-
-#[derive(Debug, Clone)]
-pub struct Stance {
-    pub name: String,
-    pub patterns: Vec<Pattern>,
-    pub unless: Vec<Pattern>,
-}
+use crate::input::toml as toml_input;
 
 #[derive(Debug, Clone)]
 /// A rule's embedded example, checked by `concord test`.
@@ -55,13 +30,6 @@ pub struct Origin {
     pub id_span: Range<usize>,
 }
 
-impl Claim {
-    /// Does the rule cover a source published on `date`?
-    pub fn applies_on(&self, date: Option<Date>) -> bool {
-        in_window(self.published, date)
-    }
-}
-
 /// Is `date` inside the rule's time window? A source of unknown date is
 /// outside every window.
 pub(super) fn in_window(window: Option<(Date, Date)>, date: Option<Date>) -> bool {
@@ -70,142 +38,6 @@ pub(super) fn in_window(window: Option<(Date, Date)>, date: Option<Date>) -> boo
         (Some(_), None) => false,
         (None, _) => true,
     }
-}
-
-/// Compiles one parsed rule file: the rules that compiled, and every problem
-/// found (the valid rules are still checked for duplicate ids).
-/// Patterns may compile to at most `limit` bytes each.
-pub(super) fn compile_file(
-    file: &SourceFile,
-    raw: RawRuleFile,
-    limit: usize,
-) -> (Compiled, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let mut claims = Vec::new();
-    for raw_claim in raw.claim {
-        match compile_claim(file, raw_claim, limit) {
-            Ok(claim) => claims.push(claim),
-            Err(mut errs) => problems.append(&mut errs),
-        }
-    }
-    let mut facts = Vec::new();
-    for raw_fact in raw.fact {
-        match super::fact::compile_fact(file, raw_fact, limit) {
-            Ok(fact) => facts.push(fact),
-            Err(mut errs) => problems.append(&mut errs),
-        }
-    }
-    let mut compiled = Compiled {
-        claims,
-        facts,
-        ..Compiled::default()
-    };
-    for raw_quote in raw.quote {
-        match super::quote::compile_quote(file, raw_quote) {
-            Ok(quote) => compiled.quotes.push(quote),
-            Err(mut errs) => problems.append(&mut errs),
-        }
-    }
-    for raw_speaker in raw.speaker {
-        match super::quote::compile_speaker(file, raw_speaker) {
-            Ok(speaker) => compiled.speakers.push(speaker),
-            Err(mut errs) => problems.append(&mut errs),
-        }
-    }
-    (compiled, problems)
-}
-
-/// The rules one file defines.
-#[derive(Debug, Default)]
-pub(super) struct Compiled {
-    pub(super) claims: Vec<Claim>,
-    pub(super) facts: Vec<Fact>,
-    pub(super) quotes: Vec<super::quote::QuoteRule>,
-    pub(super) speakers: Vec<super::quote::SpeakerRule>,
-}
-
-fn compile_claim(file: &SourceFile, raw: RawClaim, limit: usize) -> Result<Claim, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let id = raw.id.get_ref().clone();
-    if !is_kebab_case(&id) {
-        problems.push(
-            Problem::error(
-                "concord::rule::bad_id",
-                format!("rule id `{id}` is not kebab-case"),
-            )
-            .in_file(file)
-            .label(raw.id.span(), "lowercase words joined by `-`")
-            .help(format!("e.g. id = \"{}\"", to_kebab_case(&id))),
-        );
-    }
-    let context = compile_patterns(file, &raw.context, limit, &mut problems);
-    let mut stances = Vec::new();
-    for (name, stance) in &raw.stances.get_ref().0 {
-        if name == NO_STANCE {
-            problems.push(
-                Problem::error(
-                    "concord::rule::reserved_stance",
-                    format!("`{NO_STANCE}` cannot name a stance"),
-                )
-                .in_file(file)
-                .label(raw.stances.span(), format!("in these stances of `{id}`"))
-                .help(format!(
-                    "`{NO_STANCE}` is how examples say that no stance matches; rename the stance"
-                )),
-            );
-        }
-        if stance.patterns.is_empty() {
-            problems.push(
-                Problem::error(
-                    "concord::rule::empty_stance",
-                    format!("stance `{name}` of `{id}` has no patterns"),
-                )
-                .in_file(file)
-                .label(raw.stances.span(), "give every stance at least one pattern"),
-            );
-        }
-        stances.push(Stance {
-            name: name.clone(),
-            patterns: compile_patterns(file, &stance.patterns, limit, &mut problems),
-            unless: compile_patterns(file, &stance.unless, limit, &mut problems),
-        });
-    }
-    if stances.is_empty() {
-        problems.push(
-            Problem::error(
-                "concord::rule::no_stances",
-                format!("claim `{id}` has no stances"),
-            )
-            .in_file(file)
-            .label(raw.stances.span(), "empty")
-            .help("add at least one stance, e.g. yes = [\"pattern\"]"),
-        );
-    }
-    let published = raw
-        .published
-        .as_ref()
-        .and_then(|window| push_err(date_window(file, window), &mut problems));
-    let examples = raw
-        .example
-        .iter()
-        .filter_map(|ex| push_err(compile_claim_example(file, ex, &stances), &mut problems))
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Claim {
-        id,
-        question: raw.question,
-        severity: raw.severity.unwrap_or(Severity::Warning),
-        context,
-        stances,
-        published,
-        examples,
-        origin: Origin {
-            file: file.clone(),
-            id_span: raw.id.span(),
-        },
-    })
 }
 
 /// The rule's id, with a problem pushed if it is not kebab-case.
@@ -231,30 +63,6 @@ pub(super) fn checked_id(
 
 pub(super) fn push_err<T>(result: Result<T, Problem>, problems: &mut Vec<Problem>) -> Option<T> {
     result.map_err(|p| problems.push(p)).ok()
-}
-
-/// A claim example must expect one of the claim's stances (or "none").
-fn compile_claim_example(
-    file: &SourceFile,
-    raw: &RawExample,
-    stances: &[Stance],
-) -> Result<Example, Problem> {
-    let expect = raw.expect.get_ref();
-    if expect != NO_STANCE && !stances.iter().any(|s| &s.name == expect) {
-        let names: Vec<String> = stances
-            .iter()
-            .map(|s| s.name.clone())
-            .chain([NO_STANCE.to_string()])
-            .collect();
-        return Err(Problem::error(
-            "concord::rule::unknown_stance",
-            format!("example expects `{expect}`, which is not a stance of this claim"),
-        )
-        .in_file(file)
-        .label(raw.expect.span(), "not a stance")
-        .help(toml_input::suggestion(expect, &names, "stance")));
-    }
-    compile_example(file, raw)
 }
 
 pub(super) fn compile_example(file: &SourceFile, raw: &RawExample) -> Result<Example, Problem> {

@@ -1,23 +1,35 @@
-//! Rules: TOML files of `[[claim]]` tables. `raw` mirrors the files, `compile`
-//! validates them, `pattern` is the one regex wrapper every rule uses.
+//! Rules: TOML files of `[[claim]]`, `[[fact]]`, `[[quote]]` and `[[speaker]]`
+//! tables. `raw` mirrors the files; each kind compiles in its own file
+//! (`claim`, `fact`, `quote`, `speaker`) with the helpers in `compile`;
+//! `pattern` is the one regex wrapper every rule uses. This file registers
+//! the kinds: [`RuleSet`] holds them, [`RuleRef`] names one, and
+//! [`RuleSet::iter`] is what every consumer (SARIF, explain, test, duplicate
+//! ids) walks, so none of them lists the kinds by hand.
 
+mod claim;
 mod compile;
 mod fact;
 mod pattern;
 mod quote;
 mod raw;
+mod speaker;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-pub use compile::{Claim, Example, NO_STANCE, Origin, Stance};
+pub use claim::{Claim, NO_STANCE, Stance};
+pub use compile::{Example, Origin};
 pub use fact::{Fact, VALUE_GROUP};
 pub use pattern::Pattern;
-pub use quote::{QuoteRule, SpeakerRule, Speakers};
+pub use quote::QuoteRule;
+pub use speaker::{SpeakerRule, Speakers};
+
+use raw::RawRuleFile;
 
 use crate::config::Limits;
 use crate::diagnostic::{Problem, SourceFile};
-use crate::toml_input;
+use crate::finding::Severity;
+use crate::input::toml as toml_input;
 
 /// Every rule concord was given, in file order.
 #[derive(Debug, Clone, Default)]
@@ -29,7 +41,8 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    pub fn len(&self) -> usize {
+    /// How many rules of every kind.
+    pub fn count(&self) -> usize {
         self.claims.len() + self.facts.len() + self.quotes.len() + self.speakers.len()
     }
 
@@ -38,18 +51,151 @@ impl RuleSet {
         Speakers::new(&self.speakers, &self.quotes)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+    /// Every rule, claims first, then facts, quotes and speakers, each in file order.
+    pub fn iter(&self) -> impl Iterator<Item = RuleRef<'_>> {
+        let claims = self.claims.iter().enumerate();
+        let facts = self.facts.iter().enumerate();
+        let quotes = self.quotes.iter().enumerate();
+        let speakers = self.speakers.iter().enumerate();
+        claims
+            .map(|(i, r)| RuleRef::Claim(i, r))
+            .chain(facts.map(|(i, r)| RuleRef::Fact(i, r)))
+            .chain(quotes.map(|(i, r)| RuleRef::Quote(i, r)))
+            .chain(speakers.map(|(i, r)| RuleRef::Speaker(i, r)))
     }
 
-    /// Every rule's id and where it was defined, claims first.
-    fn origins(&self) -> impl Iterator<Item = (&str, &Origin)> {
-        let claims = self.claims.iter().map(|c| (c.id.as_str(), &c.origin));
-        let facts = self.facts.iter().map(|f| (f.id.as_str(), &f.origin));
-        let quotes = self.quotes.iter().map(|q| (q.id.as_str(), &q.origin));
-        let speakers = self.speakers.iter().map(|s| (s.id.as_str(), &s.origin));
-        claims.chain(facts).chain(quotes).chain(speakers)
+    /// The rule with this id.
+    pub fn get(&self, id: &str) -> Option<RuleRef<'_>> {
+        self.iter().find(|r| r.id() == id)
     }
+
+    /// The rule set holding only `rule` (each example runs its rule alone).
+    pub fn only(rule: RuleRef<'_>) -> RuleSet {
+        let mut set = RuleSet::default();
+        match rule {
+            RuleRef::Claim(_, r) => set.claims.push(r.clone()),
+            RuleRef::Fact(_, r) => set.facts.push(r.clone()),
+            RuleRef::Quote(_, r) => set.quotes.push(r.clone()),
+            RuleRef::Speaker(_, r) => set.speakers.push(r.clone()),
+        }
+        set
+    }
+}
+
+/// One rule of a [`RuleSet`], with its index among the rules of its kind.
+#[derive(Debug, Clone, Copy)]
+pub enum RuleRef<'a> {
+    Claim(usize, &'a Claim),
+    Fact(usize, &'a Fact),
+    Quote(usize, &'a QuoteRule),
+    Speaker(usize, &'a SpeakerRule),
+}
+
+impl<'a> RuleRef<'a> {
+    pub fn id(self) -> &'a str {
+        match self {
+            RuleRef::Claim(_, r) => &r.id,
+            RuleRef::Fact(_, r) => &r.id,
+            RuleRef::Quote(_, r) => &r.id,
+            RuleRef::Speaker(_, r) => &r.id,
+        }
+    }
+
+    /// The table name: "claim", "fact", "quote", "speaker".
+    pub fn kind(self) -> &'static str {
+        match self {
+            RuleRef::Claim(..) => "claim",
+            RuleRef::Fact(..) => "fact",
+            RuleRef::Quote(..) => "quote",
+            RuleRef::Speaker(..) => "speaker",
+        }
+    }
+
+    pub fn origin(self) -> &'a Origin {
+        match self {
+            RuleRef::Claim(_, r) => &r.origin,
+            RuleRef::Fact(_, r) => &r.origin,
+            RuleRef::Quote(_, r) => &r.origin,
+            RuleRef::Speaker(_, r) => &r.origin,
+        }
+    }
+
+    /// The severity of its findings; `None` for rules that make none (speakers).
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            RuleRef::Claim(_, r) => Some(r.severity),
+            RuleRef::Fact(_, r) => Some(r.severity),
+            RuleRef::Quote(_, r) => Some(r.severity),
+            RuleRef::Speaker(..) => None,
+        }
+    }
+
+    /// What the rule asks, in a sentence, when it says.
+    pub fn question(self) -> Option<String> {
+        match self {
+            RuleRef::Claim(_, r) => r.question.clone(),
+            RuleRef::Fact(_, r) => r.question.clone(),
+            RuleRef::Quote(_, r) => {
+                Some(format!("Is this quotation rendered as said: “{}”?", r.text))
+            }
+            RuleRef::Speaker(..) => None,
+        }
+    }
+
+    /// Its embedded examples, checked by `concord test`.
+    pub fn examples(self) -> &'a [Example] {
+        match self {
+            RuleRef::Claim(_, r) => &r.examples,
+            RuleRef::Fact(_, r) => &r.examples,
+            RuleRef::Quote(..) | RuleRef::Speaker(..) => &[],
+        }
+    }
+
+    /// The same rule with its publication window dropped (an undated
+    /// example cannot be judged by one).
+    pub fn without_window(self) -> RuleSet {
+        let mut set = RuleSet::only(self);
+        set.claims.iter_mut().for_each(|c| c.published = None);
+        set.facts.iter_mut().for_each(|f| f.published = None);
+        set
+    }
+}
+
+/// Compiles one parsed rule file: the rules that compiled, and every problem
+/// found (the valid rules are still checked for duplicate ids). Patterns may
+/// compile to at most `limit` bytes each.
+fn compile_file(file: &SourceFile, raw: RawRuleFile, limit: usize) -> (RuleSet, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let set = RuleSet {
+        claims: kept(
+            raw.claim,
+            |r| claim::compile_claim(file, r, limit),
+            &mut problems,
+        ),
+        facts: kept(
+            raw.fact,
+            |r| fact::compile_fact(file, r, limit),
+            &mut problems,
+        ),
+        quotes: kept(raw.quote, |r| quote::compile_quote(file, r), &mut problems),
+        speakers: kept(
+            raw.speaker,
+            |r| speaker::compile_speaker(file, r),
+            &mut problems,
+        ),
+    };
+    (set, problems)
+}
+
+/// The rules that compile; the problems of the others pushed.
+fn kept<R, T>(
+    raw: Vec<R>,
+    compile: impl Fn(R) -> Result<T, Vec<Problem>>,
+    problems: &mut Vec<Problem>,
+) -> Vec<T> {
+    raw.into_iter()
+        .filter_map(|r| compile(r).map_err(|mut e| problems.append(&mut e)).ok())
+        .collect()
 }
 
 /// Reads and compiles every rule file under `paths` (folders or files).
@@ -64,7 +210,7 @@ pub fn load_rules(
         if path.is_file() {
             files.push(path.clone());
         } else if path.is_dir() {
-            if let Err(err) = crate::walk::files_below(path, &is_rule_file, &mut files) {
+            if let Err(err) = crate::input::files_below(path, &is_rule_file, &mut files) {
                 problems.push(Problem::error(
                     "concord::io",
                     format!("cannot read rule folder `{}`: {err}", shown(path)),
@@ -85,17 +231,17 @@ pub fn load_rules(
     let mut rules = RuleSet::default();
     for path in &files {
         let shown = shown(path);
-        let parsed = crate::source::read_text_file(path, &shown, limits.max_file_bytes)
+        let parsed = crate::input::read_text(path, &shown, limits.max_file_bytes)
             .and_then(|file| toml_input::parse(&file, 0, &file.text).map(|raw| (file, raw)));
         match parsed {
             Ok((file, raw)) => add_compiled(
                 &mut rules,
                 &mut problems,
-                compile::compile_file(&file, raw, limits.max_pattern_bytes),
+                compile_file(&file, raw, limits.max_pattern_bytes),
             ),
             Err(problem) => problems.push(problem),
         }
-        if rules.len() > limits.max_rules {
+        if rules.count() > limits.max_rules {
             problems.push(too_many_rules(limits.max_rules));
             return Err(problems);
         }
@@ -118,10 +264,10 @@ pub fn compile_rule_text(name: &str, text: &str, limits: &Limits) -> Result<Rule
     add_compiled(
         &mut rules,
         &mut problems,
-        compile::compile_file(&file, raw, limits.max_pattern_bytes),
+        compile_file(&file, raw, limits.max_pattern_bytes),
     );
     problems.extend(duplicate_ids(&rules));
-    if rules.len() > limits.max_rules {
+    if rules.count() > limits.max_rules {
         problems.push(too_many_rules(limits.max_rules));
     }
     if problems.is_empty() {
@@ -134,7 +280,7 @@ pub fn compile_rule_text(name: &str, text: &str, limits: &Limits) -> Result<Rule
 fn add_compiled(
     rules: &mut RuleSet,
     problems: &mut Vec<Problem>,
-    compiled: (compile::Compiled, Vec<Problem>),
+    compiled: (RuleSet, Vec<Problem>),
 ) {
     let (mut compiled, mut errs) = compiled;
     rules.claims.append(&mut compiled.claims);
@@ -157,7 +303,8 @@ fn is_rule_file(path: &Path) -> bool {
 fn duplicate_ids(rules: &RuleSet) -> Vec<Problem> {
     let mut first: HashMap<&str, &Origin> = HashMap::new();
     let mut problems = Vec::new();
-    for (id, here) in rules.origins() {
+    for rule in rules.iter() {
+        let (id, here) = (rule.id(), rule.origin());
         let Some(earlier) = first.get(id) else {
             first.insert(id, here);
             continue;

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use super::manifest;
 use super::{Document, Metadata};
 use crate::config::Limits;
-use crate::diagnostic::{Problem, SourceFile};
+use crate::diagnostic::Problem;
+use crate::input::{decode, read_bytes};
 
 /// The documents of a set, and what was passed over (with a warning each).
 #[derive(Debug, Default)]
@@ -65,7 +66,7 @@ fn load_path(
     }
     let manifest = manifest::read_manifest(path, &shown(&path.join(manifest::MANIFEST)), limits)?;
     let mut files = Vec::new();
-    crate::walk::files_below(path, &is_document, &mut files)
+    crate::input::files_below(path, &is_document, &mut files)
         .map_err(|e| vec![io_problem(path, shown, &e)])?;
     files.sort();
     let mut problems = Vec::new();
@@ -146,11 +147,10 @@ pub fn document_from_bytes(
     listed: Option<&Metadata>,
 ) -> Result<Result<Document, Problem>, Problem> {
     if let Some(at) = binary_at(&bytes) {
-        return Ok(Err(Problem::error(
+        return Ok(Err(Problem::warning(
             "concord::source::binary",
             format!("`{shown}` looks binary (a NUL byte at offset {at}): skipped"),
         )
-        .with_severity(miette::Severity::Warning)
         .help("sources are plain text or Markdown; convert the file, or move it out of the document folder")));
     }
     let file = decode(bytes, shown)?;
@@ -174,50 +174,6 @@ pub fn document_from_bytes(
 /// as git and grep do).
 fn binary_at(bytes: &[u8]) -> Option<usize> {
     bytes.iter().take(8192).position(|&b| b == 0)
-}
-
-/// Reads a UTF-8 text file of at most `max_bytes`; anything else is a
-/// diagnostic naming the file (and, for bad UTF-8, the byte).
-pub fn read_text(path: &Path, shown: &str, max_bytes: u64) -> Result<SourceFile, Problem> {
-    decode(read_bytes(path, shown, max_bytes)?, shown)
-}
-
-fn read_bytes(path: &Path, shown: &str, max_bytes: u64) -> Result<Vec<u8>, Problem> {
-    let io_error = |e: std::io::Error| {
-        Problem::error("concord::io", format!("cannot read `{shown}`: {e}"))
-            .help("check that the file exists and is readable")
-    };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
-    if size > max_bytes {
-        return Err(Problem::error(
-            "concord::limit::file_size",
-            format!("`{shown}` is {} bytes, over the limit of {max_bytes}", size),
-        )
-        .help(
-            "raise `max_file_bytes` under [limits] in concord.toml if the file is meant to be read",
-        ));
-    }
-    std::fs::read(path).map_err(io_error)
-}
-
-fn decode(bytes: Vec<u8>, shown: &str) -> Result<SourceFile, Problem> {
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(shown, text)),
-        Err(err) => {
-            let at = err.utf8_error().valid_up_to();
-            let byte = err.as_bytes()[at];
-            let lossy = String::from_utf8_lossy(err.as_bytes()).into_owned();
-            let width = lossy[at..].chars().next().map_or(0, char::len_utf8);
-            let file = SourceFile::new(shown, lossy);
-            Err(Problem::error(
-                "concord::source::not_utf8",
-                format!("`{shown}` is not valid UTF-8 (byte 0x{byte:02X} at offset {at})"),
-            )
-            .in_file(&file)
-            .label(at..at + width, format!("byte offset {at}"))
-            .help("convert the file to UTF-8, e.g. `iconv -f latin1 -t utf-8`"))
-        }
-    }
 }
 
 fn io_problem(path: &Path, shown: &dyn Fn(&Path) -> String, err: &std::io::Error) -> Problem {

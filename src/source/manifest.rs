@@ -12,7 +12,7 @@ use toml::value::Datetime;
 use super::Metadata;
 use crate::config::Limits;
 use crate::diagnostic::{Problem, SourceFile};
-use crate::toml_input;
+use crate::input::toml as toml_input;
 
 pub(super) const MANIFEST: &str = "sources.toml";
 
@@ -53,7 +53,7 @@ pub(super) fn read_manifest(
     if !path.is_file() {
         return Ok(Manifest::new());
     }
-    let file = super::load::read_text(&path, shown, limits.max_file_bytes).map_err(|p| vec![p])?;
+    let file = crate::input::read_text(&path, shown, limits.max_file_bytes).map_err(|p| vec![p])?;
     let raw: RawManifest = toml_input::parse(&file, 0, &file.text).map_err(|p| vec![p])?;
     let mut manifest = Manifest::new();
     let mut first_span = BTreeMap::new();

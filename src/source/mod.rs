@@ -6,4 +6,4 @@ mod load;
 mod manifest;
 
 pub use document::{Document, Metadata};
-pub use load::{Loaded, document_from_bytes, load_sources, read_text as read_text_file};
+pub use load::{Loaded, document_from_bytes, load_sources};

@@ -155,10 +155,7 @@ pub(crate) fn suggestion(found: &str, valid: &[String], what: &str) -> String {
 }
 
 /// The closest of `candidates` to `found`, if it is close enough to be a typo.
-pub(crate) fn nearest<'a>(
-    found: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn nearest<'a>(found: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .map(|c| (strsim::jaro_winkler(&found.to_lowercase(), c), c))
         .filter(|(score, _)| *score >= 0.8)

@@ -4,26 +4,24 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::FailOn;
-
 /// Reports where news sources agree, conflict or misquote each other.
 #[derive(Debug, Parser)]
 #[command(name = "concord", version, about, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 
     /// When to use colors (NO_COLOR is honoured by `auto`)
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
 
     /// Use this config file instead of the nearest concord.toml
     #[arg(long, value_name = "FILE", global = true)]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Check the documents against the rules and report findings
     Check(CheckArgs),
     /// Run the examples embedded in rules
@@ -38,30 +36,30 @@ pub enum Command {
 
 /// What a command reads: documents and rules, each defaulting to concord.toml.
 #[derive(Debug, Args)]
-pub struct Inputs {
+pub(crate) struct Inputs {
     /// Document folders or files (default: `sources` in concord.toml)
     #[arg(value_name = "PATHS")]
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
 
     /// Rule folders or files, repeatable (default: `rules` in concord.toml)
     #[arg(long = "rules", value_name = "PATH")]
-    pub rules: Vec<PathBuf>,
+    pub(crate) rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// The rule's id
     #[arg(value_name = "RULE_ID")]
-    pub rule: String,
+    pub(crate) rule: String,
 
     #[command(flatten)]
-    pub inputs: Inputs,
+    pub(crate) inputs: Inputs,
 }
 
 #[derive(Debug, Args)]
-pub struct BaselineArgs {
+pub(crate) struct BaselineArgs {
     #[command(flatten)]
-    pub inputs: Inputs,
+    pub(crate) inputs: Inputs,
 
     /// Where to write the baseline
     #[arg(
@@ -70,21 +68,21 @@ pub struct BaselineArgs {
         value_name = "FILE",
         default_value = "concord-baseline.json"
     )]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
 }
 
 #[derive(Debug, Args)]
-pub struct QuotesArgs {
+pub(crate) struct QuotesArgs {
     #[command(flatten)]
-    pub inputs: Inputs,
+    pub(crate) inputs: Inputs,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
-    pub format: ListFormat,
+    pub(crate) format: ListFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     /// A listing for people
     Human,
     /// Versioned JSON (`"version": 1`)
@@ -92,33 +90,33 @@ pub enum ListFormat {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
-    pub inputs: Inputs,
+    pub(crate) inputs: Inputs,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    pub(crate) format: Format,
 
     /// Lowest severity that makes concord exit 1 (default: `fail_on` in concord.toml, else warning)
     #[arg(long, value_enum, value_name = "LEVEL")]
-    pub fail_on: Option<FailOn>,
+    pub(crate) fail_on: Option<FailOn>,
 
     /// Also show these kinds of finding (comma-separated)
     #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
-    pub show: Vec<Show>,
+    pub(crate) show: Vec<Show>,
 
     /// Also write the report in FORMAT to PATH, e.g. sarif=report.sarif (repeatable)
     #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
-    pub output: Vec<(Format, PathBuf)>,
+    pub(crate) output: Vec<(Format, PathBuf)>,
 
     /// Report only findings that are not in this baseline file (see `concord baseline`)
     #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
 
     /// No progress bar, and no summary line in the human report
     #[arg(long, short)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
 }
 
 fn parse_output(text: &str) -> Result<(Format, PathBuf), String> {
@@ -134,14 +132,14 @@ fn parse_output(text: &str) -> Result<(Format, PathBuf), String> {
 }
 
 #[derive(Debug, Args)]
-pub struct TestArgs {
+pub(crate) struct TestArgs {
     /// Rule folders or files (default: `rules` in concord.toml)
     #[arg(value_name = "RULES")]
-    pub rules: Vec<PathBuf>,
+    pub(crate) rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Annotated diagnostics for people
     Human,
     /// Versioned JSON (`"version": 1`)
@@ -152,8 +150,39 @@ pub enum Format {
     Github,
 }
 
+impl From<Format> for concord::report::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Human => concord::report::Format::Human,
+            Format::Json => concord::report::Format::Json,
+            Format::Sarif => concord::report::Format::Sarif,
+            Format::Github => concord::report::Format::Github,
+        }
+    }
+}
+
+/// The lowest severity that makes `check` exit 1, or never.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Show {
+pub(crate) enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl From<FailOn> for concord::config::FailOn {
+    fn from(level: FailOn) -> Self {
+        match level {
+            FailOn::Error => concord::config::FailOn::Error,
+            FailOn::Warning => concord::config::FailOn::Warning,
+            FailOn::Info => concord::config::FailOn::Info,
+            FailOn::Never => concord::config::FailOn::Never,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Show {
     /// Claims on which every holder takes the same stance
     Agree,
     /// Quotation marks that could not be paired
@@ -161,7 +190,7 @@ pub enum Show {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,

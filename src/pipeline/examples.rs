@@ -1,54 +1,36 @@
-//! `concord test`: runs the examples embedded in rules. Each failing example is
-//! a diagnostic pointing at its `expect` in the rule file.
+//! Rule examples (`[[claim.example]]`, `[[fact.example]]`): each runs its rule
+//! alone through analysis on the example's text; a failure is a diagnostic
+//! pointing at the example's `expect` in the rule file.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
-use std::path::Path;
 
 use jiff::civil::Date;
 
-use super::{EXIT_FINDINGS, EXIT_OK, Io};
 use crate::analyze::analyze;
-use crate::cli::TestArgs;
 use crate::diagnostic::{Problem, SourceFile};
-use crate::rules::{NO_STANCE, Origin, RuleSet, load_rules};
+use crate::rules::{NO_STANCE, Origin, RuleSet};
 use crate::source::{Document, Metadata};
 use crate::value::DateOrder;
 
-pub fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let config = match io.config(config_path) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
-    let paths = io.paths.given_or(&args.rules, &config.rules);
-    let shown = |p: &Path| io.paths.shown(p);
-    let rules = match load_rules(&paths, &shown, &config.limits) {
-        Ok(rules) => rules,
-        Err(problems) => return io.fail(&problems),
-    };
-    let mut passed = 0;
-    let mut failures = Vec::new();
-    for example in examples(&rules) {
-        match example.run(config.date_order) {
-            Ok(()) => passed += 1,
-            Err(problem) => failures.push(problem),
+/// How the examples of a rule set fared.
+#[derive(Debug, Default)]
+pub struct ExampleRun {
+    pub passed: usize,
+    /// One diagnostic per failing example, in rule order.
+    pub failures: Vec<Problem>,
+}
+
+/// Runs every example embedded in `rules`.
+pub fn run_examples(rules: &RuleSet, date_order: DateOrder) -> ExampleRun {
+    let mut run = ExampleRun::default();
+    for example in examples(rules) {
+        match example.run(date_order) {
+            Ok(()) => run.passed += 1,
+            Err(problem) => run.failures.push(problem),
         }
     }
-    let mut text = String::new();
-    for failure in &failures {
-        text.push_str(&io.out_style.render(failure));
-        text.push('\n');
-    }
-    text.push_str(&format!(
-        "examples: {passed} passed, {} failed\n",
-        failures.len()
-    ));
-    io.report(&text);
-    if failures.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_FINDINGS
-    }
+    run
 }
 
 /// One embedded example, with its rule alone in a rule set.
@@ -67,34 +49,14 @@ fn examples(rules: &RuleSet) -> Vec<Example<'_>> {
     // Each example runs its rule alone; the time window needs a date to
     // judge by, so an undated example ignores it.
     let mut out = Vec::new();
-    for claim in &rules.claims {
-        for ex in &claim.examples {
-            let mut alone = claim.clone();
-            alone.published = alone.published.filter(|_| ex.published.is_some());
-            out.push(example_run(
-                &claim.id,
-                &claim.origin,
-                RuleSet {
-                    claims: vec![alone],
-                    ..RuleSet::default()
-                },
-                ex,
-            ));
-        }
-    }
-    for fact in &rules.facts {
-        for ex in &fact.examples {
-            let mut alone = fact.clone();
-            alone.published = alone.published.filter(|_| ex.published.is_some());
-            out.push(example_run(
-                &fact.id,
-                &fact.origin,
-                RuleSet {
-                    facts: vec![alone],
-                    ..RuleSet::default()
-                },
-                ex,
-            ));
+    for rule in rules.iter() {
+        for ex in rule.examples() {
+            let alone = if ex.published.is_some() {
+                RuleSet::only(rule)
+            } else {
+                rule.without_window()
+            };
+            out.push(example_run(rule.id(), rule.origin(), alone, ex));
         }
     }
     out

@@ -3,9 +3,14 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+mod cli;
+mod commands;
+mod progress;
+
 use clap::Parser;
-use concord::cli::{Cli, ColorChoice};
-use concord::commands::{EXIT_BAD_INPUT, Io, Paths};
+use cli::{Cli, ColorChoice, Command};
+use commands::{EXIT_BAD_INPUT, Io};
+use concord::config::Paths;
 use concord::report::Style;
 
 fn main() -> ExitCode {
@@ -27,7 +32,19 @@ fn main() -> ExitCode {
         err: &mut stderr,
         paths: Paths { cwd },
     };
-    ExitCode::from(concord::run(&cli, &mut io))
+    ExitCode::from(run(&cli, &mut io))
+}
+
+/// Runs one invocation and returns its exit code (0, 1 or 2).
+fn run(cli: &Cli, io: &mut Io) -> u8 {
+    let config = cli.config.as_deref();
+    match &cli.command {
+        Command::Check(args) => commands::check(args, config, io),
+        Command::Test(args) => commands::test(args, config, io),
+        Command::Quotes(args) => commands::quotes(args, config, io),
+        Command::Explain(args) => commands::explain_rule(args, config, io),
+        Command::Baseline(args) => commands::baseline(args, config, io),
+    }
 }
 
 fn style(choice: ColorChoice, terminal: bool) -> Style {

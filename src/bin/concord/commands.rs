@@ -1,0 +1,249 @@
+//! The subcommands: each loads the configuration, runs the pipeline, hands
+//! the result to a renderer, writes it through [`Io`], and returns the exit
+//! code.
+
+use std::io::Write;
+use std::path::Path;
+
+use concord::compare::{Baseline, explain, known_ids, listing};
+use concord::config::{Config, Paths};
+use concord::diagnostic::Problem;
+use concord::pipeline::{self, Inputs, Progress, Suppress};
+use concord::report::{self, Style};
+
+use crate::cli::{BaselineArgs, CheckArgs, ExplainArgs, ListFormat, QuotesArgs, Show, TestArgs};
+
+/// Exit codes: nothing at or above `fail_on`; findings at or above it (or a
+/// failing rule example); input that could not be used.
+pub(crate) const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_BAD_INPUT: u8 = 2;
+
+/// Where a command writes: the report on `out`, diagnostics about the run on `err`.
+pub(crate) struct Io<'a> {
+    pub(crate) out: &'a mut dyn Write,
+    pub(crate) err: &'a mut dyn Write,
+    pub(crate) out_style: Style,
+    pub(crate) err_style: Style,
+    pub(crate) paths: Paths,
+}
+
+impl Io<'_> {
+    /// Prints input errors and returns the exit code for unusable input.
+    pub(crate) fn fail(&mut self, problems: &[Problem]) -> u8 {
+        self.warn(problems);
+        EXIT_BAD_INPUT
+    }
+
+    /// Prints diagnostics about the run on the error stream.
+    pub(crate) fn warn(&mut self, problems: &[Problem]) {
+        let text = self.err_style.render_all(problems);
+        // A closed stderr leaves nowhere to report to; the exit code still tells.
+        let _ = self.err.write_all(text.as_bytes());
+    }
+
+    /// Writes report text. A closed stdout (piped to `head`) is not an error:
+    /// the reader has what it wanted, and the exit code still tells.
+    pub(crate) fn report(&mut self, text: &str) {
+        let _ = self.out.write_all(text.as_bytes());
+    }
+
+    /// Loads the configuration, or prints why it cannot be used.
+    fn config(&mut self, explicit: Option<&Path>) -> Result<Config, u8> {
+        let shown = |p: &Path| self.paths.shown(p);
+        concord::config::load(explicit, &self.paths.cwd, &shown)
+            .map_err(|problem| self.fail(&[problem]))
+    }
+
+    fn inputs(&self, inputs: &crate::cli::Inputs) -> Inputs {
+        Inputs {
+            sources: inputs.paths.iter().map(|p| self.paths.resolve(p)).collect(),
+            rules: inputs.rules.iter().map(|p| self.paths.resolve(p)).collect(),
+        }
+    }
+
+    /// Runs the pipeline, printing its warnings; `Err` is the exit code.
+    fn run(
+        &mut self,
+        config: &Config,
+        inputs: &crate::cli::Inputs,
+        suppress: &Suppress,
+        progress: &dyn Progress,
+    ) -> Result<pipeline::Outcome, u8> {
+        let inputs = self.inputs(inputs);
+        match pipeline::run(config, &inputs, &self.paths, suppress, progress) {
+            Ok(outcome) => {
+                self.warn(&outcome.warnings);
+                Ok(outcome)
+            }
+            Err(problems) => Err(self.fail(&problems)),
+        }
+    }
+}
+
+pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
+    let Ok(config) = io.config(config_path) else {
+        return EXIT_BAD_INPUT;
+    };
+    let suppress = Suppress {
+        accepts: true,
+        baseline: args.baseline.clone(),
+    };
+    let progress = crate::progress::bar(args.quiet);
+    let outcome = match io.run(&config, &args.inputs, &suppress, &progress) {
+        Ok(outcome) => outcome,
+        Err(code) => return code,
+    };
+    let options = report::Options {
+        show_agree: args.show.contains(&Show::Agree),
+        quiet: args.quiet,
+        style: io.out_style,
+    };
+    for (format, path) in &args.output {
+        let plain = report::Options {
+            style: Style {
+                color: false,
+                ..io.out_style
+            },
+            ..options
+        };
+        let text = report::render((*format).into(), &outcome, &plain);
+        if let Err(err) = std::fs::write(io.paths.resolve(path), text) {
+            let shown = io.paths.shown(path);
+            return io.fail(&[Problem::error(
+                "concord::io",
+                format!("cannot write `{shown}`: {err}"),
+            )
+            .help("check that the folder exists and is writable")]);
+        }
+    }
+    let format: report::Format = args.format.into();
+    if args.show.contains(&Show::Suspicious) && format == report::Format::Human {
+        let marks = pipeline::suspicious_marks(&outcome.corpus);
+        let rendered: String = marks
+            .iter()
+            .map(|m| io.out_style.render(m) + "\n")
+            .collect();
+        io.report(&rendered);
+    }
+    io.report(&report::render(format, &outcome, &options));
+    let fail_on = args.fail_on.map_or(config.fail_on, Into::into);
+    let failing = outcome
+        .findings
+        .iter()
+        .any(|f| f.kind.is_problem() && fail_on.fails(f.severity));
+    if failing { EXIT_FINDINGS } else { EXIT_OK }
+}
+
+pub(crate) fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
+    let Ok(config) = io.config(config_path) else {
+        return EXIT_BAD_INPUT;
+    };
+    let outcome = match io.run(&config, &args.inputs, &Suppress::default(), &()) {
+        Ok(outcome) => outcome,
+        Err(code) => return code,
+    };
+    let recorded = Baseline::of(&outcome.findings);
+    let shown = io.paths.shown(&args.output);
+    let written = std::fs::write(
+        io.paths.resolve(&args.output),
+        report::baseline_json(&recorded),
+    );
+    if let Err(err) = written {
+        return io.fail(&[Problem::error(
+            "concord::io",
+            format!("cannot write `{shown}`: {err}"),
+        )]);
+    }
+    io.report(&format!(
+        "concord: {} findings recorded in {shown}\n",
+        recorded.findings.len()
+    ));
+    EXIT_OK
+}
+
+pub(crate) fn quotes(args: &QuotesArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
+    let Ok(config) = io.config(config_path) else {
+        return EXIT_BAD_INPUT;
+    };
+    let inputs = io.inputs(&args.inputs);
+    let progress = crate::progress::bar(false);
+    let (corpus, warnings) =
+        match pipeline::load_and_analyze(&config, &inputs, &io.paths, &progress) {
+            Ok(loaded) => loaded,
+            Err(problems) => return io.fail(&problems),
+        };
+    io.warn(&warnings);
+    let listing = listing(
+        &corpus.docs,
+        &corpus.analyses,
+        &corpus.rules,
+        &config.quotes,
+    );
+    let text = match args.format {
+        ListFormat::Json => report::quotes_json(&listing),
+        ListFormat::Human => {
+            report::quotes_human(&listing, &pipeline::suspicious_marks(&corpus), io.out_style)
+        }
+    };
+    io.report(&text);
+    EXIT_OK
+}
+
+pub(crate) fn explain_rule(args: &ExplainArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
+    let Ok(config) = io.config(config_path) else {
+        return EXIT_BAD_INPUT;
+    };
+    let outcome = match io.run(&config, &args.inputs, &Suppress::default(), &()) {
+        Ok(outcome) => outcome,
+        Err(code) => return code,
+    };
+    let corpus = &outcome.corpus;
+    let id = args.rule.as_str();
+    let listing = listing(
+        &corpus.docs,
+        &corpus.analyses,
+        &corpus.rules,
+        &config.quotes,
+    );
+    let found = explain(
+        id,
+        &corpus.docs,
+        &corpus.analyses,
+        &corpus.rules,
+        &outcome.findings,
+        &listing,
+    );
+    let Some(explanation) = found else {
+        let ids = known_ids(&corpus.rules, &outcome.findings);
+        let help = match concord::input::nearest(id, ids.into_iter()) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "`concord check --format json` lists the rule of every finding".to_string(),
+        };
+        return io.fail(&[Problem::error(
+            "concord::explain::unknown_rule",
+            format!("no rule has the id `{id}`"),
+        )
+        .help(help)]);
+    };
+    io.report(&report::explanation(&explanation));
+    EXIT_OK
+}
+
+pub(crate) fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
+    let Ok(config) = io.config(config_path) else {
+        return EXIT_BAD_INPUT;
+    };
+    let rules: Vec<_> = args.rules.iter().map(|p| io.paths.resolve(p)).collect();
+    let rules = match pipeline::load_rules_only(&config, &rules, &io.paths) {
+        Ok(rules) => rules,
+        Err(problems) => return io.fail(&problems),
+    };
+    let run = pipeline::run_examples(&rules, config.date_order);
+    io.report(&report::examples(&run, io.out_style));
+    if run.failures.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    }
+}

@@ -1,0 +1,29 @@
+//! Walking input folders: every file below a folder that a filter accepts,
+//! hidden files and folders skipped. Links to files are read; links to
+//! folders are not followed, so a link back up the tree (`docs/up -> ..`)
+//! cannot read a document twice or loop. Callers sort the result.
+
+use std::path::{Path, PathBuf};
+
+use ignore::WalkBuilder;
+
+pub(crate) fn files_below(
+    folder: &Path,
+    accept: &dyn Fn(&Path) -> bool,
+    out: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
+    let walk = WalkBuilder::new(folder)
+        .standard_filters(false)
+        .hidden(true)
+        .follow_links(false)
+        .build();
+    for entry in walk {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let path = entry.path();
+        // A link is yielded unfollowed: read it when it names a file.
+        if path.is_file() && accept(path) {
+            out.push(path.to_path_buf());
+        }
+    }
+    Ok(())
+}

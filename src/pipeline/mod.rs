@@ -1,0 +1,215 @@
+//! The pipeline, assembled once: load → analyze (per document, in parallel)
+//! → compare → suppress. Every command runs it (or, for `concord test`, the
+//! part of it that rule examples need) and hands the result to `report`.
+
+mod examples;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use examples::{ExampleRun, run_examples};
+
+use crate::analyze::{Analysis, analyze};
+use crate::compare::{Baseline, apply_accepts};
+use crate::config::{Config, Paths};
+use crate::diagnostic::{Problem, SourceFile};
+use crate::finding::Finding;
+use crate::rules::{RuleSet, load_rules};
+use crate::source::{Document, load_sources};
+
+/// What to read: document and rule paths, already resolved (an empty list
+/// means the configured one).
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    pub sources: Vec<PathBuf>,
+    pub rules: Vec<PathBuf>,
+}
+
+/// What to leave out of the findings.
+#[derive(Debug, Clone, Default)]
+pub struct Suppress {
+    /// Apply the config's `[[accept]]` entries.
+    pub accepts: bool,
+    /// Leave out what this baseline file records.
+    pub baseline: Option<PathBuf>,
+}
+
+/// Told how analysis advances, so a caller can draw a progress bar. Called
+/// from worker threads.
+pub trait Progress: Sync {
+    fn start(&self, _documents: usize) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
+
+/// No progress shown.
+impl Progress for () {}
+
+/// The documents and rules, and each document's analysis (in document order).
+#[derive(Debug)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub rules: RuleSet,
+    pub analyses: Vec<Analysis>,
+}
+
+/// Everything a report is made from.
+#[derive(Debug)]
+pub struct Outcome {
+    pub corpus: Corpus,
+    /// Findings in rule order, suppressed ones removed.
+    pub findings: Vec<Finding>,
+    /// How many findings `[[accept]]` entries and the baseline set aside.
+    pub accepted: usize,
+    pub baselined: usize,
+    /// Diagnostics about the input that did not stop the run, in the order found.
+    pub warnings: Vec<Problem>,
+}
+
+/// The whole pipeline. `Err` holds the warnings found before the input
+/// proved unusable, then the errors.
+pub fn run(
+    config: &Config,
+    inputs: &Inputs,
+    paths: &Paths,
+    suppress: &Suppress,
+    progress: &dyn Progress,
+) -> Result<Outcome, Vec<Problem>> {
+    let (corpus, mut warnings) = load_and_analyze(config, inputs, paths, progress)?;
+    let findings = crate::compare::compare(
+        &corpus.docs,
+        &corpus.rules,
+        &corpus.analyses,
+        &config.quotes,
+    );
+    let (findings, accepted) = if suppress.accepts {
+        let (kept, accepted, unused) = apply_accepts(findings, config);
+        warnings.extend(unused);
+        (kept, accepted)
+    } else {
+        (findings, 0)
+    };
+    let (findings, baselined) = match &suppress.baseline {
+        Some(path) => match read_baseline(&paths.resolve(path), &paths.shown(path)) {
+            Ok(baseline) => baseline.without_known(findings),
+            Err(problem) => {
+                warnings.push(problem);
+                return Err(warnings);
+            }
+        },
+        None => (findings, 0),
+    };
+    Ok(Outcome {
+        corpus,
+        findings,
+        accepted,
+        baselined,
+        warnings,
+    })
+}
+
+/// Load and analyze, without comparing: the documents, rules and analyses,
+/// and the warnings about them.
+pub fn load_and_analyze(
+    config: &Config,
+    inputs: &Inputs,
+    paths: &Paths,
+    progress: &dyn Progress,
+) -> Result<(Corpus, Vec<Problem>), Vec<Problem>> {
+    let source_paths = paths.given_or(&inputs.sources, &config.sources);
+    let rule_paths = paths.given_or(&inputs.rules, &config.rules);
+    let shown = |p: &Path| paths.shown(p);
+    let loaded = load_sources(&source_paths, &shown, &config.limits);
+    let rules = load_rules(&rule_paths, &shown, &config.limits);
+    let (loaded, rules) = match (loaded, rules) {
+        (Ok(loaded), Ok(rules)) => (loaded, rules),
+        (loaded, rules) => {
+            let mut problems = loaded.err().unwrap_or_default();
+            problems.extend(rules.err().unwrap_or_default());
+            return Err(problems);
+        }
+    };
+    let mut warnings = loaded.warnings;
+    if loaded.documents.is_empty() {
+        warnings.push(
+            Problem::warning("concord::no_sources", "no .txt or .md documents found")
+                .help("pass a folder of documents, or set `sources` in concord.toml"),
+        );
+    }
+    let docs = loaded.documents;
+    progress.start(docs.len());
+    let analyses: Vec<Analysis> = docs
+        .par_iter()
+        .map(|doc| {
+            let analysis = analyze(doc, &rules, config.date_order);
+            progress.advance();
+            analysis
+        })
+        .collect();
+    progress.finish();
+    warnings.extend(source_notes(&docs, &analyses));
+    Ok((
+        Corpus {
+            docs,
+            rules,
+            analyses,
+        },
+        warnings,
+    ))
+}
+
+/// The rules alone, for `concord test`.
+pub fn load_rules_only(
+    config: &Config,
+    rules: &[PathBuf],
+    paths: &Paths,
+) -> Result<RuleSet, Vec<Problem>> {
+    let rule_paths = paths.given_or(rules, &config.rules);
+    load_rules(&rule_paths, &|p: &Path| paths.shown(p), &config.limits)
+}
+
+fn read_baseline(path: &Path, shown: &str) -> Result<Baseline, Problem> {
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        Problem::error(
+            "concord::baseline::unreadable",
+            format!("cannot read baseline `{shown}`: {err}"),
+        )
+        .help("write one with `concord baseline --output FILE`")
+    })?;
+    Baseline::parse(&SourceFile::new(shown, text))
+}
+
+/// What analysis found wrong in the sources themselves, as warnings.
+fn source_notes(docs: &[Document], analyses: &[Analysis]) -> Vec<Problem> {
+    docs.iter()
+        .zip(analyses)
+        .flat_map(|(doc, analysis)| {
+            analysis.notes.iter().map(move |note| {
+                Problem::warning("concord::source::needs_date", note.message.clone())
+                    .in_document(&doc.file)
+                    .label(note.span.clone(), "relative to what?")
+                    .help(note.help.clone())
+            })
+        })
+        .collect()
+}
+
+/// Unpaired quotation marks, as advice (`--show suspicious`, `concord quotes`).
+pub fn suspicious_marks(corpus: &Corpus) -> Vec<Problem> {
+    corpus
+        .docs
+        .iter()
+        .zip(&corpus.analyses)
+        .flat_map(|(doc, analysis)| {
+            analysis.suspicious.iter().map(move |s| {
+                Problem::advice("concord::quote::unpaired", s.message)
+                    .in_document(&doc.file)
+                    .label(s.at.clone(), "unpaired")
+                    .help(
+                        "the rest of the document was read; check the quotation marks around here",
+                    )
+            })
+        })
+        .collect()
+}

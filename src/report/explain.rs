@@ -1,0 +1,156 @@
+//! `concord explain ID`: the rule as concord understood it, then each piece
+//! of evidence it found and each match it set aside, with the reason.
+
+use std::fmt::Write as _;
+
+use crate::compare::{Entry, Explained, Explanation};
+use crate::finding::Finding;
+use crate::rules::Origin;
+
+pub fn explanation(explanation: &Explanation) -> String {
+    let mut out = String::new();
+    match explanation {
+        Explanation::Claim(claim, lines) => {
+            header(&mut out, "claim", &claim.id, &claim.origin);
+            if let Some(q) = &claim.question {
+                let _ = writeln!(out, "  question: {q}");
+            }
+            let _ = writeln!(out, "  severity: {}", claim.severity.as_str());
+            if let Some((from, to)) = claim.published {
+                let _ = writeln!(out, "  applies to sources published {from} to {to}");
+            }
+            for c in &claim.context {
+                let _ = writeln!(out, "  context: '{}'", c.source);
+            }
+            for s in &claim.stances {
+                let patterns: Vec<String> = s
+                    .patterns
+                    .iter()
+                    .map(|p| format!("'{}'", p.source))
+                    .collect();
+                let _ = writeln!(out, "  stance {}: {}", s.name, patterns.join(", "));
+                for u in &s.unless {
+                    let _ = writeln!(out, "    unless '{}'", u.source);
+                }
+            }
+            matched(&mut out, lines);
+        }
+        Explanation::Fact(fact, lines) => {
+            header(&mut out, "fact", &fact.id, &fact.origin);
+            if let Some(q) = &fact.question {
+                let _ = writeln!(out, "  question: {q}");
+            }
+            let _ = writeln!(out, "  type: {}", fact.kind.as_str());
+            for p in &fact.patterns {
+                let _ = writeln!(out, "  pattern: '{}'", p.source);
+            }
+            matched(&mut out, lines);
+        }
+        Explanation::Quote(quote, renderings, findings) => {
+            header(&mut out, "quote", &quote.id, &quote.origin);
+            let _ = writeln!(out, "  text: “{}”", quote.text);
+            if let Some(speaker) = &quote.speaker {
+                let _ = writeln!(out, "  speaker: {speaker}");
+            }
+            if renderings.is_empty() {
+                let _ = writeln!(out, "  no rendering in the documents");
+            }
+            for r in renderings {
+                rendering(&mut out, r);
+            }
+            findings_of(&mut out, findings);
+        }
+        Explanation::Speaker(speaker) => {
+            header(&mut out, "speaker", &speaker.id, &speaker.origin);
+            let _ = writeln!(out, "  name: {}", speaker.name);
+            for alias in &speaker.aliases {
+                let _ = writeln!(out, "  alias: {alias}");
+            }
+        }
+        Explanation::Utterance(id, findings) => {
+            let _ = writeln!(
+                out,
+                "quotation `{id}` (found in several sources; no rule pins it)"
+            );
+            findings_of(&mut out, findings);
+        }
+    }
+    out
+}
+
+fn header(out: &mut String, kind: &str, id: &str, origin: &Origin) {
+    let line = origin.file.lines().line(origin.id_span.start) + 1;
+    let _ = writeln!(out, "{kind} `{id}` ({}:{line})", origin.file.name);
+}
+
+fn matched(out: &mut String, lines: &[Explained]) {
+    for line in lines {
+        let _ = match line {
+            Explained::Stance {
+                at,
+                stance,
+                holder,
+                text,
+            } => writeln!(
+                out,
+                "  {}:{}:{}  {stance} — {holder}: “{text}”",
+                at.file, at.line, at.column
+            ),
+            Explained::Value {
+                at,
+                raw,
+                value,
+                holder,
+            } => writeln!(
+                out,
+                "  {}:{}:{}  “{raw}” → {value} — {holder}",
+                at.file, at.line, at.column
+            ),
+            Explained::SetAside {
+                at,
+                stance: Some(stance),
+                text,
+                reason,
+            } => writeln!(
+                out,
+                "  {}:{}:{}  set aside for {stance}: “{text}” ({reason})",
+                at.file, at.line, at.column
+            ),
+            Explained::SetAside {
+                at,
+                stance: None,
+                text,
+                reason,
+            } => writeln!(
+                out,
+                "  {}:{}:{}  set aside: “{text}” ({reason})",
+                at.file, at.line, at.column
+            ),
+        };
+    }
+}
+
+fn rendering(out: &mut String, r: &Entry) {
+    let speaker = r.speaker.as_deref().unwrap_or("(no speaker)");
+    let _ = writeln!(
+        out,
+        "  {}:{}:{}  {speaker}: “{}”",
+        r.file, r.line, r.column, r.text
+    );
+}
+
+/// Each finding's message, and each piece of its evidence.
+fn findings_of(out: &mut String, findings: &[&Finding]) {
+    for f in findings {
+        let _ = writeln!(out, "  {}: {}", f.kind.as_str(), f.message);
+        for e in f.reference.iter().chain(&f.evidence) {
+            let who = e.speaker.as_deref().unwrap_or("(no speaker)");
+            let answer = e.stance.as_deref().unwrap_or("rendering");
+            let _ = writeln!(
+                out,
+                "    {}:{}:{}  {answer} — {who}: “{}”",
+                e.file, e.line, e.column, e.excerpt
+            );
+        }
+    }
+}
