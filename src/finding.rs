@@ -57,20 +57,18 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Finding {
     pub kind: Kind,
     pub code: &'static str,
     pub rule: String,
     pub severity: Severity,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     pub fingerprint: String,
     pub evidence: Vec<Evidence>,
     /// Quotations: the rendering the evidence is compared with, when it is
     /// one in a source (not a rule's pinned text). Not itself evidence.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<Evidence>,
 }
 
@@ -103,10 +101,12 @@ impl Finding {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Evidence {
     pub file: String,
     pub outlet: String,
+    /// The source's `url`, when its metadata gives one.
+    pub url: Option<String>,
     pub span: Span,
     pub line: usize,
     pub column: usize,
@@ -114,23 +114,75 @@ pub struct Evidence {
     pub end_line: usize,
     pub end_column: usize,
     pub excerpt: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stance: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<FactValue>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What this evidence says: a stance, a value, or how a quotation reads.
+    pub answer: Answer,
     pub holder: Option<String>,
     /// Quotations: who the source says spoke the words.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
-    /// Quotations: the word diff against the reference,
-    /// `[-removed-]` and `{+added+}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub diff: Option<String>,
+}
+
+/// What a piece of evidence answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// A claim's stance, by name.
+    Stance(String),
+    /// A fact's value.
+    Value(FactValue),
+    /// The rendering of a quotation that others are compared with.
+    Reference,
+    /// A rendering that differs from the reference: how much, and the words.
+    Rendering { class: Class, diff: Vec<DiffOp> },
+    /// A quotation given to another speaker than the reference's.
+    Quotation,
+}
+
+impl Answer {
+    /// The answer in a word or two, as reports show it: the stance, the
+    /// normalized value, "reference", the class of a rendering's difference.
+    pub fn label(&self) -> Option<&str> {
+        match self {
+            Answer::Stance(name) => Some(name),
+            Answer::Value(value) => Some(&value.normalized),
+            Answer::Reference => Some("reference"),
+            Answer::Rendering { class, .. } => Some(class.as_str()),
+            Answer::Quotation => None,
+        }
+    }
+}
+
+/// How two renderings of one utterance differ, least to most serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Class {
+    Identical,
+    /// Quotes, dashes, spacing, case.
+    Typography,
+    /// A function word or contraction ("there is" / "there's", "yet").
+    Minor,
+    /// A content word, number, name or negation.
+    Substantive,
+}
+
+impl Class {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Identical => "identical",
+            Class::Typography => "typography",
+            Class::Minor => "minor",
+            Class::Substantive => "substantive",
+        }
+    }
+}
+
+/// One word of a word diff: in both, only in the reference, only in the rendering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffOp {
+    Same(String),
+    Removed(String),
+    Added(String),
 }
 
 /// A fact's value as the source wrote it and as concord reads it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactValue {
     pub raw: String,
     pub normalized: String,
@@ -150,8 +202,12 @@ pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
         .iter()
         .map(|e| {
             let excerpt = fold_whitespace(&e.excerpt);
-            let value = e.value.as_ref().map_or("", |v| v.normalized.as_str());
-            let stance = e.stance.as_deref().unwrap_or("");
+            // v1 fingerprints: the stance (or a quotation's class) and the
+            // value stood in two fields; keep hashing them so.
+            let (stance, value) = match &e.answer {
+                Answer::Value(v) => ("", v.normalized.as_str()),
+                answer => (answer.label().unwrap_or(""), ""),
+            };
             format!("{}\u{1f}{stance}\u{1f}{value}\u{1f}{excerpt}", e.file)
         })
         .collect();
@@ -172,6 +228,7 @@ mod tests {
         Evidence {
             file: "a.txt".into(),
             outlet: "A".into(),
+            url: None,
             span: Span {
                 start,
                 end: start + 3,
@@ -181,11 +238,9 @@ mod tests {
             end_line: 1,
             end_column: 4,
             excerpt: excerpt.into(),
-            stance: Some("no".into()),
-            value: None,
+            answer: Answer::Stance("no".into()),
             holder: None,
             speaker: None,
-            diff: None,
         }
     }
 

@@ -10,32 +10,11 @@ use std::ops::Range;
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
+pub use crate::finding::Class;
+use crate::finding::DiffOp;
 use crate::text::fnv1a;
 use crate::text::lexicon::{FUNCTION_WORDS, NEGATIONS};
 use crate::text::{Token, TokenKind, word_count};
-
-/// How two renderings of one utterance differ, least to most serious.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Class {
-    Identical,
-    /// Quotes, dashes, spacing, case.
-    Typography,
-    /// A function word or contraction ("there is" / "there's", "yet").
-    Minor,
-    /// A content word, number, name or negation.
-    Substantive,
-}
-
-impl Class {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Class::Identical => "identical",
-            Class::Typography => "typography",
-            Class::Minor => "minor",
-            Class::Substantive => "substantive",
-        }
-    }
-}
 
 /// One difference: words of the reference and of the rendering.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +35,7 @@ pub struct Comparison {
     /// them cuts at either end is not a difference).
     pub hunks: Vec<Hunk>,
     /// Both sides' words, aligned: (reference word, rendering word).
-    pub diff: Vec<(Option<String>, Option<String>)>,
+    pub diff: Vec<DiffOp>,
     /// The rendering's tokens that correspond to the reference.
     pub window: Range<usize>,
 }
@@ -123,15 +102,11 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
                         let inside = k + 1 < old_tokens.len();
                         words(o, n) && (o.raw != n.raw || (inside && o.tail != n.tail))
                     });
-                diff.extend(
-                    new_tokens
-                        .iter()
-                        .map(|n| (Some(n.raw.clone()), Some(n.raw.clone()))),
-                );
+                diff.extend(new_tokens.iter().map(|n| DiffOp::Same(n.raw.clone())));
                 continue;
             }
-            diff.extend(old_tokens.iter().map(|t| (Some(t.raw.clone()), None)));
-            diff.extend(new_tokens.iter().map(|t| (None, Some(t.raw.clone()))));
+            diff.extend(old_tokens.iter().map(|t| DiffOp::Removed(t.raw.clone())));
+            diff.extend(new_tokens.iter().map(|t| DiffOp::Added(t.raw.clone())));
             let class = hunk_class(old_tokens, new_tokens);
             if class > Class::Typography {
                 hunks.push(Hunk {
@@ -236,35 +211,6 @@ fn hunk_class(old: &[Token], new: &[Token]) -> Class {
     } else {
         Class::Substantive
     }
-}
-
-/// The diff as text: runs of removed words in `[-…-]`, added ones in `{+…+}`.
-pub fn render_diff(diff: &[(Option<String>, Option<String>)]) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let (mut removed, mut added): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-    let flush = |out: &mut Vec<String>, removed: &mut Vec<&str>, added: &mut Vec<&str>| {
-        if !removed.is_empty() {
-            out.push(format!("[-{}-]", removed.join(" ")));
-        }
-        if !added.is_empty() {
-            out.push(format!("{{+{}+}}", added.join(" ")));
-        }
-        removed.clear();
-        added.clear();
-    };
-    for (old, new) in diff {
-        match (old, new) {
-            (Some(same), Some(_)) => {
-                flush(&mut out, &mut removed, &mut added);
-                out.push(same.clone());
-            }
-            (Some(word), None) => removed.push(word),
-            (None, Some(word)) => added.push(word),
-            (None, None) => {}
-        }
-    }
-    flush(&mut out, &mut removed, &mut added);
-    out.join(" ")
 }
 
 /// A trigram shared by more quotations than this is too common to say they
@@ -446,9 +392,18 @@ mod tests {
             &tokenize("nothing in the schedule for now"),
             &tokenize("nothing in the schedule yet"),
         );
+        let same = |w: &str| DiffOp::Same(w.into());
         assert_eq!(
-            render_diff(&c.diff),
-            "nothing in the schedule [-for now-] {+yet+}"
+            c.diff,
+            [
+                same("nothing"),
+                same("in"),
+                same("the"),
+                same("schedule"),
+                DiffOp::Removed("for".into()),
+                DiffOp::Removed("now".into()),
+                DiffOp::Added("yet".into()),
+            ]
         );
         // ... while a rendering that goes on past the reference is cut there.
         let c = compare(
@@ -456,9 +411,13 @@ mod tests {
             &tokenize("STOP this ridiculous Conflict! IT'S GOING ON"),
         );
         assert_eq!(
-            render_diff(&c.diff),
-            "STOP this ridiculous [-War-] {+Conflict+}"
+            c.diff[3..],
+            [
+                DiffOp::Removed("War".into()),
+                DiffOp::Added("Conflict".into())
+            ]
         );
+        assert_eq!(c.diff.len(), 5);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::evidence::{Found, Names, tally_message};
 use crate::analyze::Analysis;
-use crate::finding::{Finding, Kind};
+use crate::finding::{Answer, Finding, Kind};
 use crate::rules::Claim;
 use crate::source::Document;
 
@@ -20,7 +20,7 @@ pub fn compare_claims(
         .iter()
         .enumerate()
         .filter_map(|(index, claim)| {
-            let found: Vec<Found> = docs
+            let found: Vec<(usize, Found)> = docs
                 .iter()
                 .zip(analyses)
                 .flat_map(|(doc, analysis)| {
@@ -28,13 +28,15 @@ pub fn compare_claims(
                         .evidence
                         .iter()
                         .filter(move |e| e.claim == index)
-                        .map(move |ev| Found {
-                            doc,
-                            matched: ev.matched.clone(),
-                            sentence: ev.sentence.clone(),
-                            stance: Some(claim.stances[ev.stance].name.clone()),
-                            value: None,
-                            holder: names.holder(doc, ev.holder.as_deref()),
+                        .map(move |ev| {
+                            let found = Found {
+                                doc,
+                                matched: ev.matched.clone(),
+                                sentence: ev.sentence.clone(),
+                                answer: Answer::Stance(claim.stances[ev.stance].name.clone()),
+                                holder: names.holder(doc, ev.holder.as_deref()),
+                            };
+                            (ev.stance, found)
                         })
                 })
                 .collect();
@@ -43,20 +45,15 @@ pub fn compare_claims(
         .collect()
 }
 
-fn decide(claim: &Claim, found: Vec<Found>) -> Option<Finding> {
+/// `found` pairs each piece of evidence with the index of its stance.
+fn decide(claim: &Claim, found: Vec<(usize, Found)>) -> Option<Finding> {
     if found.is_empty() {
         return None;
     }
     // stance → the distinct holders taking it, in the rule's stance order
     let mut holders: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-    for f in &found {
-        let stance = f.stance.as_deref().unwrap_or_default();
-        let index = claim
-            .stances
-            .iter()
-            .position(|s| s.name == stance)
-            .unwrap_or(0);
-        holders.entry(index).or_default().insert(&f.holder);
+    for (stance, f) in &found {
+        holders.entry(*stance).or_default().insert(&f.holder);
     }
     let kind = if holders.len() > 1 {
         Kind::Conflict
@@ -68,7 +65,7 @@ fn decide(claim: &Claim, found: Vec<Found>) -> Option<Finding> {
         .map(|(stance, h)| (claim.stances[*stance].name.clone(), h.len()))
         .collect();
     let message = tally_message(kind, tally);
-    let evidence: Vec<_> = found.into_iter().map(Found::into_evidence).collect();
+    let evidence: Vec<_> = found.into_iter().map(|(_, f)| f.into_evidence()).collect();
     Some(Finding::new(
         kind,
         &claim.id,

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::analyze::{Analysis, resolve_surname};
-use crate::finding::{Evidence, FactValue, Kind, Span};
+use crate::finding::{Answer, Evidence, Kind, Span};
 use crate::rules::{RuleSet, Speakers};
 use crate::source::Document;
 use crate::text::fold_whitespace;
@@ -50,8 +50,7 @@ pub(super) struct Found<'a> {
     pub(super) doc: &'a Document,
     pub(super) matched: Range<usize>,
     pub(super) sentence: Range<usize>,
-    pub(super) stance: Option<String>,
-    pub(super) value: Option<FactValue>,
+    pub(super) answer: Answer,
     pub(super) holder: String,
 }
 
@@ -70,17 +69,16 @@ pub(super) fn evidence_at(doc: &Document, span: &Range<usize>, excerpt: String) 
     let mut ev = Evidence {
         file: doc.name().to_string(),
         outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
         span: Span { start: 0, end: 0 },
         line: 0,
         column: 0,
         end_line: 0,
         end_column: 0,
         excerpt,
-        stance: None,
-        value: None,
+        answer: Answer::Quotation,
         holder: None,
         speaker: None,
-        diff: None,
     };
     locate(&mut ev, doc, span);
     ev
@@ -90,8 +88,7 @@ impl Found<'_> {
     pub(super) fn into_evidence(self) -> Evidence {
         let excerpt = excerpt(self.doc.text(), &self.sentence, &self.matched);
         Evidence {
-            stance: self.stance,
-            value: self.value,
+            answer: self.answer,
             holder: Some(self.holder),
             ..evidence_at(self.doc, &self.matched, excerpt)
         }

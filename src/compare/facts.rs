@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::evidence::{Found, Names, tally_message};
 use crate::analyze::Analysis;
-use crate::finding::{FactValue, Finding, Kind};
+use crate::finding::{Answer, FactValue, Finding, Kind};
 use crate::rules::Fact;
 use crate::source::Document;
 use crate::value::Value;
@@ -41,8 +41,7 @@ pub fn compare_facts(
                         // the value itself is what a reader needs to see
                         matched: ev.value_span.clone(),
                         sentence: ev.sentence.clone(),
-                        stance: None,
-                        value: Some(FactValue {
+                        answer: Answer::Value(FactValue {
                             raw: doc.text()[ev.value_span.clone()].to_string(),
                             normalized: ev.value.to_string(),
                         }),
@@ -71,11 +70,7 @@ fn decide(fact: &Fact, found: Vec<Found>, values: &[Value]) -> Option<Finding> {
     // normalized value → distinct holders, in order of first appearance
     let mut groups: Vec<(String, BTreeSet<&str>)> = Vec::new();
     for f in &found {
-        let key = f
-            .value
-            .as_ref()
-            .map(|v| v.normalized.clone())
-            .unwrap_or_default();
+        let key = f.answer.label().unwrap_or_default().to_string();
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, holders)) => {
                 holders.insert(&f.holder);

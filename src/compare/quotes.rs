@@ -6,11 +6,11 @@
 //! The reference is the rule's `text` when a rule pins one, else the wording
 //! most renderings share, else the earliest published.
 
-use super::align::{Class, cluster, compare, render_diff};
+use super::align::{Class, cluster, compare};
 use super::evidence::{Names, evidence_at, excerpt, locate};
 use crate::analyze::{Analysis, Quotation};
 use crate::config::QuotesConfig;
-use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::finding::{Answer, Evidence, Finding, Kind, Severity};
 use crate::rules::{QuoteRule, RuleSet};
 use crate::source::Document;
 use crate::text::{Token, tokenize_pieces, word_count};
@@ -112,7 +112,7 @@ pub fn compare_quotes(
         };
         let located = reference.index.map(|i| {
             let mut ev = quote_evidence(&renderings[i]);
-            ev.stance = Some("reference".into());
+            ev.answer = Answer::Reference;
             ev
         });
         for mut found in [
@@ -202,8 +202,10 @@ fn misquote(renderings: &[Rendering], members: &[usize], reference: &Reference) 
         if let (Some(first), Some(last)) = (tokens.first(), tokens.last()) {
             locate(&mut ev, r.doc, &(first.at.start..last.at.end));
         }
-        ev.stance = Some(comparison.class.as_str().to_string());
-        ev.diff = Some(render_diff(&comparison.diff));
+        ev.answer = Answer::Rendering {
+            class: comparison.class,
+            diff: comparison.diff,
+        };
         evidence.push(ev);
     }
     if evidence.is_empty() {

@@ -145,7 +145,7 @@ fn findings_of(out: &mut String, findings: &[&Finding]) {
         let _ = writeln!(out, "  {}: {}", f.kind.as_str(), f.message);
         for e in f.reference.iter().chain(&f.evidence) {
             let who = e.speaker.as_deref().unwrap_or("(no speaker)");
-            let answer = e.stance.as_deref().unwrap_or("rendering");
+            let answer = e.answer.label().unwrap_or("rendering");
             let _ = writeln!(
                 out,
                 "    {}:{}:{}  {answer} — {who}: “{}”",

@@ -12,10 +12,7 @@ pub(super) fn render_github(findings: &[Finding]) -> String {
             Severity::Info => "notice",
         };
         for e in f.reference.iter().chain(&f.evidence) {
-            let what = e
-                .stance
-                .as_deref()
-                .or(e.value.as_ref().map(|v| v.normalized.as_str()));
+            let what = e.answer.label();
             let who = e.holder.as_deref().unwrap_or(&e.outlet);
             let detail = what.map(|w| format!(" [{w} — {who}]")).unwrap_or_default();
             out.push_str(&format!(

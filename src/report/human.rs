@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use miette::Severity as MietteSeverity;
 
 use super::Options;
+use super::diff::markup;
 use super::matrix::render_matrix;
 use crate::diagnostic::Problem;
-use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::finding::{Answer, Evidence, Finding, Kind, Severity};
 use crate::pipeline::Outcome;
 use crate::source::Document;
 
@@ -49,8 +50,10 @@ pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Pro
         }
         let diffs: Vec<String> = evidence
             .iter()
-            .filter_map(|ev| ev.diff.as_deref())
-            .map(|d| colored(d, color))
+            .filter_map(|ev| match &ev.answer {
+                Answer::Rendering { diff, .. } => Some(markup(diff, color)),
+                _ => None,
+            })
             .collect();
         if !diffs.is_empty() {
             related = related.help(format!("diff: {}", diffs.join("\ndiff: ")));
@@ -60,24 +63,13 @@ pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Pro
     problem
 }
 
-/// `[-removed-]` in red and `{+added+}` in green, when colors are on.
-fn colored(diff: &str, color: bool) -> String {
-    if !color {
-        return diff.to_string();
-    }
-    diff.replace("[-", "\u{1b}[31m[-")
-        .replace("-]", "-]\u{1b}[0m")
-        .replace("{+", "\u{1b}[32m{+")
-        .replace("+}", "+}\u{1b}[0m")
-}
-
 /// "no — Dmitry Peskov", or for a fact "Friday → 2025-04-04 — Kremlin".
 fn label(ev: &Evidence) -> String {
-    let answer = match (&ev.stance, &ev.value) {
-        (Some(stance), _) => stance.clone(),
-        (None, Some(value)) if value.raw.trim() == value.normalized => value.normalized.clone(),
-        (None, Some(value)) => format!("{} → {}", value.raw.trim(), value.normalized),
-        (None, None) => String::new(),
+    let answer = match &ev.answer {
+        Answer::Value(value) if value.raw.trim() != value.normalized => {
+            format!("{} → {}", value.raw.trim(), value.normalized)
+        }
+        answer => answer.label().unwrap_or_default().to_string(),
     };
     match &ev.holder {
         Some(holder) if !answer.is_empty() => format!("{answer} — {holder}"),

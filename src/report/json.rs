@@ -1,8 +1,9 @@
-//! `--format json`: the versioned machine-readable report (DESIGN.md, "CLI").
+//! `--format json`: the versioned machine-readable report (see docs/reference.md, "JSON").
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Kind};
+use super::diff::markup;
+use crate::finding::{Answer, Evidence, FactValue, Finding, Kind, Severity, Span};
 
 /// Bumped only when a field changes meaning or disappears.
 pub(super) const JSON_VERSION: u32 = 1;
@@ -10,8 +11,92 @@ pub(super) const JSON_VERSION: u32 = 1;
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
-    findings: &'a [Finding],
+    findings: Vec<JsonFinding<'a>>,
     summary: Summary,
+}
+
+/// A finding in the v1 shape (DESIGN.md): field order and names are the contract.
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    kind: Kind,
+    code: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    fingerprint: &'a str,
+    evidence: Vec<JsonEvidence<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reference: Option<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    file: &'a str,
+    outlet: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    span: Span,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    excerpt: &'a str,
+    /// A claim's stance; for quotations "reference" or the class of difference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stance: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<&'a FactValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holder: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+    /// The word diff against the reference, `[-removed-]` and `{+added+}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<String>,
+}
+
+impl<'a> JsonFinding<'a> {
+    fn new(f: &'a Finding) -> Self {
+        JsonFinding {
+            kind: f.kind,
+            code: f.code,
+            rule: &f.rule,
+            severity: f.severity,
+            message: &f.message,
+            help: f.help.as_deref(),
+            fingerprint: &f.fingerprint,
+            evidence: f.evidence.iter().map(JsonEvidence::new).collect(),
+            reference: f.reference.as_ref().map(JsonEvidence::new),
+        }
+    }
+}
+
+impl<'a> JsonEvidence<'a> {
+    fn new(e: &'a Evidence) -> Self {
+        let (stance, value, diff) = match &e.answer {
+            Answer::Value(value) => (None, Some(value), None),
+            Answer::Rendering { diff, .. } => (e.answer.label(), None, Some(markup(diff, false))),
+            answer => (answer.label(), None, None),
+        };
+        JsonEvidence {
+            file: &e.file,
+            outlet: &e.outlet,
+            url: e.url.as_deref(),
+            span: e.span,
+            line: e.line,
+            column: e.column,
+            end_line: e.end_line,
+            end_column: e.end_column,
+            excerpt: &e.excerpt,
+            stance,
+            value,
+            holder: e.holder.as_deref(),
+            speaker: e.speaker.as_deref(),
+            diff,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -34,7 +119,7 @@ pub(super) fn render_json(
     let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
     let report = Report {
         version: JSON_VERSION,
-        findings,
+        findings: findings.iter().map(JsonFinding::new).collect(),
         summary: Summary {
             sources,
             rules,

@@ -36,12 +36,7 @@ pub(super) fn render_matrix(findings: &[Finding], docs: &[Document], width: usiz
                     .iter()
                     .chain(&f.evidence)
                     .filter(|e| e.outlet == *outlet)
-                    .map(|e| {
-                        e.stance
-                            .as_deref()
-                            .or(e.value.as_ref().map(|v| v.normalized.as_str()))
-                            .unwrap_or("quoted")
-                    })
+                    .map(|e| e.answer.label().unwrap_or("quoted"))
                     .collect();
                 let mut seen = Vec::new();
                 answers.retain(|a| {

@@ -3,6 +3,7 @@
 //! read what the pipeline produced and never re-analyze text.
 
 mod baseline;
+mod diff;
 mod examples;
 mod explain;
 mod github;

@@ -110,13 +110,12 @@ fn location(e: &Evidence, id: Option<usize>) -> Value {
             },
         },
     });
+    if let Some(url) = &e.url {
+        location["properties"] = json!({ "url": url });
+    }
     if let Some(id) = id {
         location["id"] = json!(id);
-        let what = e
-            .stance
-            .as_deref()
-            .or(e.value.as_ref().map(|v| v.normalized.as_str()))
-            .unwrap_or("evidence");
+        let what = e.answer.label().unwrap_or("evidence");
         let who = e.holder.as_deref().unwrap_or(&e.outlet);
         location["message"] = json!({ "text": format!("{what} — {who} ({})", e.outlet) });
     }
