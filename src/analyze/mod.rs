@@ -1,5 +1,5 @@
 //! Analysis of one source at a time, with no shared state: sentences,
-//! attributions, and the claim evidence they carry.
+//! attributions, quotations, and the claim and fact evidence they carry.
 
 mod attribution;
 mod claims;
@@ -7,8 +7,6 @@ mod facts;
 mod negation;
 mod quotes;
 mod sentences;
-
-use std::ops::Range;
 
 pub use attribution::{Attribution, attributions, nearest};
 pub use claims::{ClaimEvidence, SkippedMatch};
@@ -23,11 +21,10 @@ use crate::value::DateOrder;
 /// Everything found in one source.
 #[derive(Debug, Default)]
 pub struct Analysis {
-    pub sentences: Vec<Range<usize>>,
     pub evidence: Vec<ClaimEvidence>,
     pub facts: Vec<FactEvidence>,
-    /// Matches set aside (negated, `unless`, unreadable values); `claim`
-    /// indexes claims or facts by the rule kind that set them aside.
+    /// Matches set aside (negated, `unless`, unreadable values): claims'
+    /// in `skipped`, facts' in `fact_skipped`.
     pub skipped: Vec<SkippedMatch>,
     pub fact_skipped: Vec<SkippedMatch>,
     /// Problems in the source a user should hear about (e.g. a relative date
@@ -94,7 +91,6 @@ pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analys
             .map(|h| resolve_surname(h, &names).to_string());
     }
     Analysis {
-        sentences,
         evidence,
         facts: fact_evidence,
         quotations: quotes.quotations,
