@@ -1,5 +1,5 @@
-//! Spans are byte offsets into each file as it is on disk (DESIGN.md,
-//! "Sources"): checked on the strike fixture, which has a BOM, CRLF line ends
+//! Spans are byte offsets into each file as it is on disk (docs/reference.md,
+//! "Documents"): checked on the strike fixture, which has a BOM, CRLF line ends
 //! and front matter, by reading the bytes back and recounting lines.
 
 use std::process::Command;

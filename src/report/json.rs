@@ -15,7 +15,7 @@ struct Report<'a> {
     summary: Summary,
 }
 
-/// A finding in the v1 shape (DESIGN.md): field order and names are the contract.
+/// A finding in the v1 shape (docs/reference.md): field order and names are the contract.
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     kind: Kind,

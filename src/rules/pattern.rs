@@ -1,6 +1,6 @@
 //! A rule pattern: a `regex`-crate expression matched case-insensitively, with a
 //! word boundary at each end where the pattern's edge is a word character
-//! (DESIGN.md: "unless the pattern starts or ends with a non-word character").
+//! (docs/reference.md: a boundary at each end whose character is a word character).
 //!
 //! The edges are read off the parsed pattern, so `(full )?ceasefire`,
 //! `(no|not) plans` and `\d+ days` get boundaries while `\$\d+` and `[-–]` do not.
