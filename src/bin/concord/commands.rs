@@ -62,19 +62,21 @@ impl Io<'_> {
         }
     }
 
-    /// Runs the pipeline, printing its warnings; `Err` is the exit code.
+    /// Loads the configuration and runs the pipeline, printing its warnings;
+    /// `Err` is the exit code.
     fn run(
         &mut self,
-        config: &Config,
+        config_path: Option<&Path>,
         inputs: &crate::cli::Inputs,
         suppress: &Suppress,
         progress: &dyn Progress,
-    ) -> Result<pipeline::Outcome, u8> {
+    ) -> Result<(Config, pipeline::Outcome), u8> {
+        let config = self.config(config_path)?;
         let inputs = self.inputs(inputs);
-        match pipeline::run(config, &inputs, &self.paths, suppress, progress) {
+        match pipeline::run(&config, &inputs, &self.paths, suppress, progress) {
             Ok(outcome) => {
                 self.warn(&outcome.warnings);
-                Ok(outcome)
+                Ok((config, outcome))
             }
             Err(problems) => Err(self.fail(&problems)),
         }
@@ -82,16 +84,13 @@ impl Io<'_> {
 }
 
 pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let Ok(config) = io.config(config_path) else {
-        return EXIT_BAD_INPUT;
-    };
     let suppress = Suppress {
         accepts: true,
         baseline: args.baseline.clone(),
     };
     let progress = crate::progress::bar(args.quiet);
-    let outcome = match io.run(&config, &args.inputs, &suppress, &progress) {
-        Ok(outcome) => outcome,
+    let (config, outcome) = match io.run(config_path, &args.inputs, &suppress, &progress) {
+        Ok(run) => run,
         Err(code) => return code,
     };
     let options = report::Options {
@@ -136,11 +135,8 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
 }
 
 pub(crate) fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let Ok(config) = io.config(config_path) else {
-        return EXIT_BAD_INPUT;
-    };
-    let outcome = match io.run(&config, &args.inputs, &Suppress::default(), &()) {
-        Ok(outcome) => outcome,
+    let outcome = match io.run(config_path, &args.inputs, &Suppress::default(), &()) {
+        Ok((_, outcome)) => outcome,
         Err(code) => return code,
     };
     let recorded = Baseline::of(&outcome.findings);
@@ -191,11 +187,8 @@ pub(crate) fn quotes(args: &QuotesArgs, config_path: Option<&Path>, io: &mut Io)
 }
 
 pub(crate) fn explain_rule(args: &ExplainArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let Ok(config) = io.config(config_path) else {
-        return EXIT_BAD_INPUT;
-    };
-    let outcome = match io.run(&config, &args.inputs, &Suppress::default(), &()) {
-        Ok(outcome) => outcome,
+    let (config, outcome) = match io.run(config_path, &args.inputs, &Suppress::default(), &()) {
+        Ok(run) => run,
         Err(code) => return code,
     };
     let corpus = &outcome.corpus;

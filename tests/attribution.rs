@@ -1,0 +1,268 @@
+//! Who said it, measured on a labelled set of 44 short documents in the styles
+//! real news is written in (wire, British single-mark papers, features,
+//! interviews, statements, social posts, translations), written for concord:
+//! `tests/fixtures/attribution/docs/`. Odd-numbered documents are the
+//! development half, even-numbered the test half.
+//!
+//! For each labelled quotation: was it extracted (span precision and recall),
+//! and is its speaker the right person (any name form), the full name, the
+//! wrong person, or none? The figures are printed for both halves; the floors
+//! below are today's figures on the test half, so that attribution can only get
+//! better. Issue 10 sets the targets (right person ≥ 0.95, full name ≥ 0.85,
+//! wrong ≤ 0.02, extraction ≥ 0.97).
+
+#![allow(clippy::print_stderr)]
+
+use concord::analyze::analyze;
+use concord::diagnostic::SourceFile;
+use concord::rules::RuleSet;
+use concord::source::{Document, Metadata};
+use concord::value::DateOrder;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Labelled {
+    split: String,
+    outlet: String,
+    text: String,
+    #[serde(default)]
+    quote: Vec<Quote>,
+}
+
+#[derive(Deserialize)]
+struct Quote {
+    text: String,
+    speaker: Option<String>,
+    #[serde(default)]
+    accept: Vec<String>,
+    kind: String,
+}
+
+#[derive(Default, Debug)]
+struct Score {
+    labelled: usize,
+    extracted: usize,
+    matched: usize,
+    with_speaker: usize,
+    right: usize,
+    full: usize,
+    wrong: usize,
+    abstained: usize,
+    /// Quotations nobody (or no one named) speaks, given a name anyway.
+    invented: usize,
+}
+
+impl Score {
+    fn ratio(a: usize, b: usize) -> f64 {
+        a as f64 / b.max(1) as f64
+    }
+    fn line(&self, half: &str) -> String {
+        format!(
+            "{half}: extraction precision {:.3} recall {:.3}; of {} quotations with a speaker: right person {:.3}, full name {:.3}, wrong {:.3}, none {:.3}; {} named where nobody speaks",
+            Self::ratio(self.matched, self.extracted),
+            Self::ratio(self.matched, self.labelled),
+            self.with_speaker,
+            Self::ratio(self.right, self.with_speaker),
+            Self::ratio(self.full, self.with_speaker),
+            Self::ratio(self.wrong, self.with_speaker),
+            Self::ratio(self.abstained, self.with_speaker),
+            self.invented,
+        )
+    }
+}
+
+/// The same person: the full name, an accepted form, or a part of the name
+/// ("Ruiz" for "Ana Ruiz").
+fn same_person(got: &str, want: &str, accept: &[String]) -> bool {
+    let fold = |s: &str| s.to_lowercase();
+    if fold(got) == fold(want) || accept.iter().any(|a| fold(a) == fold(got)) {
+        return true;
+    }
+    let want_words: Vec<String> = want.split_whitespace().map(fold).collect();
+    got.split_whitespace()
+        .all(|w| want_words.contains(&fold(w)))
+}
+
+fn score(doc: &Labelled, score: &mut Score, misses: &mut Vec<String>) {
+    let file = SourceFile::new("labelled.txt", doc.text.clone());
+    let meta = Metadata {
+        outlet: Some(doc.outlet.clone()),
+        url: None,
+        published: None,
+    };
+    let document = Document::new(file, meta, 0..doc.text.len());
+    let analysis = analyze(&document, &RuleSet::default(), DateOrder::Mdy);
+    let found: Vec<(String, Option<String>)> = analysis
+        .quotations
+        .iter()
+        .map(|q| (q.text(&doc.text), q.speaker.clone()))
+        .collect();
+    score.labelled += doc.quote.len();
+    score.extracted += found.len();
+    let mut used = vec![false; found.len()];
+    for want in &doc.quote {
+        let at = found
+            .iter()
+            .enumerate()
+            .position(|(i, (text, _))| !used[i] && *text == want.text);
+        let Some(i) = at else {
+            misses.push(format!("missed {:?}", want.text));
+            continue;
+        };
+        used[i] = true;
+        score.matched += 1;
+        let got = found[i].1.as_deref();
+        match (&want.speaker, got) {
+            (Some(name), Some(got)) => {
+                score.with_speaker += 1;
+                if same_person(got, name, &want.accept) {
+                    score.right += 1;
+                    score.full += usize::from(got == name);
+                } else {
+                    score.wrong += 1;
+                    misses.push(format!("{:?}: want {name}, got {got}", want.text));
+                }
+            }
+            (Some(_), None) => {
+                score.with_speaker += 1;
+                score.abstained += 1;
+            }
+            (None, Some(got)) if want.kind == "speech" || want.kind == "scare" => {
+                score.invented += 1;
+                misses.push(format!("{:?}: nobody named, got {got}", want.text));
+            }
+            (None, _) => {}
+        }
+    }
+}
+
+#[test]
+fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/attribution/docs"
+    );
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert!(
+        paths.len() >= 40,
+        "the labelled set shrank to {}",
+        paths.len()
+    );
+    let (mut dev, mut test) = (Score::default(), Score::default());
+    let mut test_misses = Vec::new();
+    for path in &paths {
+        let doc: Labelled = toml::from_str(&std::fs::read_to_string(path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let mut misses = Vec::new();
+        match doc.split.as_str() {
+            "dev" => score(&doc, &mut dev, &mut misses),
+            "test" => score(&doc, &mut test, &mut misses),
+            other => panic!("{}: split {other:?}", path.display()),
+        }
+        if doc.split == "test" {
+            let name = path.file_name().unwrap().to_string_lossy();
+            test_misses.extend(misses.into_iter().map(|m| format!("{name}: {m}")));
+        }
+    }
+    eprintln!("{}", dev.line("dev"));
+    eprintln!("{}", test.line("test"));
+    assert!(
+        test.labelled >= 250 && dev.labelled >= 250,
+        "{dev:?} {test:?}"
+    );
+    let right = Score::ratio(test.right, test.with_speaker);
+    let wrong = Score::ratio(test.wrong, test.with_speaker);
+    let recall = Score::ratio(test.matched, test.labelled);
+    let shown = test_misses.join("\n");
+    assert!(
+        right >= FLOOR_RIGHT,
+        "right person {right:.3} < {FLOOR_RIGHT}\n{shown}"
+    );
+    assert!(
+        wrong <= CEILING_WRONG,
+        "wrong person {wrong:.3} > {CEILING_WRONG}\n{shown}"
+    );
+    assert!(
+        recall >= FLOOR_RECALL,
+        "extraction recall {recall:.3} < {FLOOR_RECALL}\n{shown}"
+    );
+}
+
+// Today's figures on the test half, measured before any tuning on this set:
+// right person 0.401, wrong 0.060, extraction recall 0.760 (single marks are
+// not yet read as quotation marks).
+const FLOOR_RIGHT: f64 = 0.40;
+const CEILING_WRONG: f64 = 0.061;
+const FLOOR_RECALL: f64 = 0.75;
+
+#[derive(Deserialize)]
+struct Pairs {
+    pair: Vec<Pair>,
+}
+
+#[derive(Deserialize)]
+struct Pair {
+    split: String,
+    a: String,
+    b: String,
+    expect: String,
+}
+
+/// Rendering pairs (`tests/fixtures/attribution/renderings.toml`): is the pair
+/// reported as a misquote (minor, substantive or paraphrase) or not (identical,
+/// typography, a fragment, different utterances)? Floors are today's figures
+/// on the test half; issue 10 targets precision ≥ 0.95 and recall ≥ 0.90.
+#[test]
+fn misquotes_in_rendering_pairs_do_not_fall_below_todays_figures() {
+    use concord::compare::align::{Class, cluster, compare};
+    use concord::text::tokenize;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/attribution/renderings.toml"
+    );
+    let pairs: Pairs = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(
+        pairs.pair.len() >= 200,
+        "the set shrank to {}",
+        pairs.pair.len()
+    );
+    let mut figures = Vec::new();
+    for half in ["dev", "test"] {
+        let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+        for p in pairs.pair.iter().filter(|p| p.split == half) {
+            let (a, b) = (tokenize(&p.a), tokenize(&p.b));
+            let one = !cluster(&[a.clone(), b.clone()], 6, 0.6).is_empty();
+            let reported = one && compare(&a, &b).class >= Class::Minor;
+            let expected = matches!(p.expect.as_str(), "minor" | "substantive" | "paraphrase");
+            match (expected, reported) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fn_ += 1,
+                (false, false) => {}
+            }
+        }
+        let precision = tp as f64 / (tp + fp).max(1) as f64;
+        let recall = tp as f64 / (tp + fn_).max(1) as f64;
+        eprintln!(
+            "{half}: misquote precision {precision:.3}, recall {recall:.3} ({tp} found, {fp} false, {fn_} missed)"
+        );
+        figures.push((precision, recall));
+    }
+    let (precision, recall) = figures[1];
+    assert!(
+        precision >= PAIRS_PRECISION,
+        "precision {precision:.3} < {PAIRS_PRECISION}"
+    );
+    assert!(
+        recall >= PAIRS_RECALL,
+        "recall {recall:.3} < {PAIRS_RECALL}"
+    );
+}
+
+// Today's figures on the test half: precision 0.741, recall 0.889.
+const PAIRS_PRECISION: f64 = 0.74;
+const PAIRS_RECALL: f64 = 0.88;
