@@ -31,3 +31,21 @@ fn a_link_to_a_parent_folder_is_not_followed() {
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
     assert_eq!(report["summary"]["sources"], 2, "{report}");
 }
+
+#[test]
+fn a_dangling_link_is_an_error_not_a_silent_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(docs.join("a.txt"), "The bridge is closed.\n").unwrap();
+    symlink(docs.join("gone.txt"), docs.join("b.txt")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["--color", "never", "check", "docs"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("docs/b.txt"), "{stderr}");
+}

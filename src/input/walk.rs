@@ -20,8 +20,9 @@ pub(crate) fn files_below(
     for entry in walk {
         let entry = entry.map_err(std::io::Error::other)?;
         let path = entry.path();
-        // A link is yielded unfollowed: read it when it names a file.
-        if path.is_file() && accept(path) {
+        // A link is yielded unfollowed: a link to a folder is not entered,
+        // any other (a dangling one too, so that reading it says why) is kept.
+        if !path.is_dir() && accept(path) {
             out.push(path.to_path_buf());
         }
     }
