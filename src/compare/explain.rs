@@ -3,9 +3,12 @@
 //! every match set aside with the reason — as data for the report to print.
 
 use super::Names;
-use super::listing::{Entry, Listing};
-use crate::analyze::Analysis;
+use super::listing::{Entry, listing};
+use crate::analyze::{Analysis, SkippedMatch};
+use crate::config::QuotesConfig;
+use crate::diagnostic::Problem;
 use crate::finding::Finding;
+use crate::input::nearest;
 use crate::rules::{Claim, Fact, QuoteRule, RuleRef, RuleSet, SpeakerRule};
 use crate::source::Document;
 
@@ -56,15 +59,16 @@ pub enum Explanation<'a> {
     Utterance(String, Vec<&'a Finding>),
 }
 
-/// The explanation of `id`, or `None` when neither a rule nor a finding has it.
+/// The explanation of `id`; an error (with the nearest known id) when
+/// neither a rule nor a finding has it.
 pub fn explain<'a>(
     id: &str,
     docs: &[Document],
     analyses: &[Analysis],
     rules: &'a RuleSet,
     findings: &'a [Finding],
-    listing: &Listing,
-) -> Option<Explanation<'a>> {
+    quotes: &QuotesConfig,
+) -> Result<Explanation<'a>, Problem> {
     let names = Names::new(analyses, rules);
     let of_rule: Vec<&Finding> = findings.iter().filter(|f| f.rule == id).collect();
     let explanation = match rules.get(id) {
@@ -75,26 +79,36 @@ pub fn explain<'a>(
             Explanation::Fact(fact, fact_lines(index, docs, analyses, &names))
         }
         Some(RuleRef::Quote(_, quote)) => {
-            let pinned = listing
+            let pinned = listing(docs, analyses, rules, quotes)
                 .utterances
-                .iter()
+                .into_iter()
                 .filter(|u| u.rule.as_deref() == Some(id))
-                .flat_map(|u| u.renderings.iter().cloned())
+                .flat_map(|u| u.renderings.into_iter())
                 .collect();
             Explanation::Quote(quote, pinned, of_rule)
         }
         Some(RuleRef::Speaker(_, speaker)) => Explanation::Speaker(speaker),
         None if !of_rule.is_empty() => Explanation::Utterance(id.to_string(), of_rule),
-        None => return None,
+        None => return Err(unknown(id, rules, findings)),
     };
-    Some(explanation)
+    Ok(explanation)
 }
 
-/// Every id `explain` knows: rules, then the findings' own ids.
-pub fn known_ids<'a>(rules: &'a RuleSet, findings: &'a [Finding]) -> Vec<&'a str> {
-    let mut ids: Vec<&str> = rules.iter().map(|r| r.id()).collect();
-    ids.extend(findings.iter().map(|f| f.rule.as_str()));
-    ids
+/// No rule or finding has `id`: say which known id is nearest.
+fn unknown(id: &str, rules: &RuleSet, findings: &[Finding]) -> Problem {
+    let ids = rules
+        .iter()
+        .map(|r| r.id())
+        .chain(findings.iter().map(|f| f.rule.as_str()));
+    let help = match nearest(id, ids) {
+        Some(near) => format!("did you mean `{near}`?"),
+        None => "`concord check --format json` lists the rule of every finding".to_string(),
+    };
+    Problem::error(
+        "concord::explain::unknown_rule",
+        format!("no rule has the id `{id}`"),
+    )
+    .help(help)
 }
 
 fn at(doc: &Document, offset: usize) -> At {
@@ -123,14 +137,8 @@ fn claim_lines(
                 text: doc.text()[ev.matched.clone()].to_string(),
             });
         }
-        for s in analysis.skipped.iter().filter(|s| s.rule == index) {
-            lines.push(Explained::SetAside {
-                at: at(doc, s.matched.start),
-                stance: Some(claim.stances[s.stance].name.clone()),
-                text: doc.text()[s.matched.clone()].to_string(),
-                reason: s.reason.clone(),
-            });
-        }
+        let stance = |s: &SkippedMatch| Some(claim.stances[s.stance].name.clone());
+        lines.extend(set_aside(doc, &analysis.skipped, index, stance));
     }
     lines
 }
@@ -151,14 +159,25 @@ fn fact_lines(
                 holder: names.holder(doc, ev.holder.as_deref()),
             });
         }
-        for s in analysis.fact_skipped.iter().filter(|s| s.rule == index) {
-            lines.push(Explained::SetAside {
-                at: at(doc, s.matched.start),
-                stance: None,
-                text: doc.text()[s.matched.clone()].to_string(),
-                reason: s.reason.clone(),
-            });
-        }
+        lines.extend(set_aside(doc, &analysis.fact_skipped, index, |_| None));
     }
     lines
+}
+
+/// The matches of rule `index` that `doc`'s analysis set aside.
+fn set_aside<'s>(
+    doc: &'s Document,
+    skipped: &'s [SkippedMatch],
+    index: usize,
+    stance: impl Fn(&SkippedMatch) -> Option<String> + 's,
+) -> impl Iterator<Item = Explained> + 's {
+    skipped
+        .iter()
+        .filter(move |s| s.rule == index)
+        .map(move |s| Explained::SetAside {
+            at: at(doc, s.matched.start),
+            stance: stance(s),
+            text: doc.text()[s.matched.clone()].to_string(),
+            reason: s.reason.clone(),
+        })
 }

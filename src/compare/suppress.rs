@@ -59,20 +59,17 @@ impl Baseline {
         })
     }
 
-    /// The findings it does not record, and how many it did.
-    pub fn without_known(&self, findings: Vec<Finding>) -> (Vec<Finding>, usize) {
+    /// The findings it does not record.
+    pub fn without_known(&self, findings: Vec<Finding>) -> Vec<Finding> {
         let known: HashSet<&str> = self
             .findings
             .iter()
             .map(|r| r.fingerprint.as_str())
             .collect();
-        let before = findings.len();
-        let kept: Vec<Finding> = findings
+        findings
             .into_iter()
             .filter(|f| !known.contains(f.fingerprint.as_str()))
-            .collect();
-        let dropped = before - kept.len();
-        (kept, dropped)
+            .collect()
     }
 }
 

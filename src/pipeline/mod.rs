@@ -60,9 +60,8 @@ pub struct Outcome {
     pub corpus: Corpus,
     /// Findings in rule order, suppressed ones removed.
     pub findings: Vec<Finding>,
-    /// How many findings `[[accept]]` entries and the baseline set aside.
+    /// How many findings `[[accept]]` entries set aside.
     pub accepted: usize,
-    pub baselined: usize,
     /// Diagnostics about the input that did not stop the run, in the order found.
     pub warnings: Vec<Problem>,
 }
@@ -90,7 +89,7 @@ pub fn run(
     } else {
         (findings, 0)
     };
-    let (findings, baselined) = match &suppress.baseline {
+    let findings = match &suppress.baseline {
         Some(path) => match read_baseline(&paths.resolve(path), &paths.shown(path)) {
             Ok(baseline) => baseline.without_known(findings),
             Err(problem) => {
@@ -98,13 +97,12 @@ pub fn run(
                 return Err(warnings);
             }
         },
-        None => (findings, 0),
+        None => findings,
     };
     Ok(Outcome {
         corpus,
         findings,
         accepted,
-        baselined,
         warnings,
     })
 }

@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use concord::compare::{Baseline, explain, known_ids, listing};
+use concord::compare::{Baseline, explain, listing};
 use concord::config::{Config, Paths};
 use concord::diagnostic::Problem;
 use concord::pipeline::{self, Inputs, Progress, Suppress};
@@ -108,12 +108,7 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
         };
         let text = report::render((*format).into(), &outcome, &plain);
         if let Err(err) = std::fs::write(io.paths.resolve(path), text) {
-            let shown = io.paths.shown(path);
-            return io.fail(&[Problem::error(
-                "concord::io",
-                format!("cannot write `{shown}`: {err}"),
-            )
-            .help("check that the folder exists and is writable")]);
+            return io.fail(&[cannot_write(&io.paths.shown(path), &err)]);
         }
     }
     let format: report::Format = args.format.into();
@@ -146,10 +141,7 @@ pub(crate) fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut
         report::baseline_json(&recorded),
     );
     if let Err(err) = written {
-        return io.fail(&[Problem::error(
-            "concord::io",
-            format!("cannot write `{shown}`: {err}"),
-        )]);
+        return io.fail(&[cannot_write(&shown, &err)]);
     }
     io.report(&format!(
         "concord: {} findings recorded in {shown}\n",
@@ -192,35 +184,21 @@ pub(crate) fn explain_rule(args: &ExplainArgs, config_path: Option<&Path>, io: &
         Err(code) => return code,
     };
     let corpus = &outcome.corpus;
-    let id = args.rule.as_str();
-    let listing = listing(
-        &corpus.docs,
-        &corpus.analyses,
-        &corpus.rules,
-        &config.quotes,
-    );
     let found = explain(
-        id,
+        &args.rule,
         &corpus.docs,
         &corpus.analyses,
         &corpus.rules,
         &outcome.findings,
-        &listing,
+        &config.quotes,
     );
-    let Some(explanation) = found else {
-        let ids = known_ids(&corpus.rules, &outcome.findings);
-        let help = match concord::input::nearest(id, ids.into_iter()) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => "`concord check --format json` lists the rule of every finding".to_string(),
-        };
-        return io.fail(&[Problem::error(
-            "concord::explain::unknown_rule",
-            format!("no rule has the id `{id}`"),
-        )
-        .help(help)]);
-    };
-    io.report(&report::explanation(&explanation));
-    EXIT_OK
+    match found {
+        Ok(explanation) => {
+            io.report(&report::explanation(&explanation));
+            EXIT_OK
+        }
+        Err(problem) => io.fail(&[problem]),
+    }
 }
 
 pub(crate) fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
@@ -239,4 +217,9 @@ pub(crate) fn test(args: &TestArgs, config_path: Option<&Path>, io: &mut Io) -> 
     } else {
         EXIT_FINDINGS
     }
+}
+
+fn cannot_write(shown: &str, err: &std::io::Error) -> Problem {
+    Problem::error("concord::io", format!("cannot write `{shown}`: {err}"))
+        .help("check that the folder exists and is writable")
 }
