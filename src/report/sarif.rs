@@ -72,15 +72,11 @@ fn descriptors(findings: &[Finding], rules: &RuleSet) -> Vec<Value> {
             "defaultConfiguration": { "level": level(severity) },
         }));
     };
-    for c in &rules.claims {
-        push(&c.id, c.question.as_deref(), c.severity);
-    }
-    for f in &rules.facts {
-        push(&f.id, f.question.as_deref(), f.severity);
-    }
-    for q in &rules.quotes {
-        let question = format!("Is this quotation rendered as said: “{}”?", q.text);
-        push(&q.id, Some(&question), q.severity);
+    // Rules that can have findings (not `[[speaker]]`s), in rule order.
+    for rule in rules.iter() {
+        if let Some(severity) = rule.severity() {
+            push(rule.id(), rule.question().as_deref(), severity);
+        }
     }
     for f in findings {
         push(&f.rule, f.help.as_deref(), f.severity);
