@@ -127,11 +127,14 @@ fn score(doc: &Labelled, score: &mut Score, misses: &mut Vec<String>) {
                 score.with_speaker += 1;
                 score.abstained += 1;
             }
-            (None, Some(got)) if want.kind == "speech" || want.kind == "scare" => {
+            (None, Some(got)) => {
                 score.invented += 1;
-                misses.push(format!("{:?}: nobody named, got {got}", want.text));
+                misses.push(format!(
+                    "{:?} ({}): nobody speaks, got {got}",
+                    want.text, want.kind
+                ));
             }
-            (None, _) => {}
+            (None, None) => {}
         }
     }
 }

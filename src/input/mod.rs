@@ -1,6 +1,5 @@
-//! Reading what the user gives: text files (regular files only, size-limited,
-//! UTF-8 with the offending byte named), TOML with errors on spans, and folder
-//! walks. Below every loader (config, sources, rules), so none of them depends
+//! Reading what the user gives: text files (size-limited, UTF-8 with the
+//! offending byte named), TOML with errors on spans, and folder walks. Below every loader (config, sources, rules), so none of them depends
 //! on another to read a file.
 
 pub(crate) mod toml;
