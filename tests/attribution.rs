@@ -14,8 +14,9 @@
 #![allow(clippy::print_stderr)]
 
 use concord::analyze::analyze;
+use concord::config::Limits;
 use concord::diagnostic::SourceFile;
-use concord::rules::RuleSet;
+use concord::rules::{RuleSet, compile_rule_text};
 use concord::source::{Document, Metadata};
 use concord::value::DateOrder;
 use serde::Deserialize;
@@ -27,6 +28,16 @@ struct Labelled {
     text: String,
     #[serde(default)]
     quote: Vec<Quote>,
+    #[serde(default)]
+    holder: Vec<Holder>,
+}
+
+#[derive(Deserialize)]
+struct Holder {
+    at: String,
+    /// Absent: the outlet states it. Lower case: an unnamed role or group
+    /// ("officials", "mayor"), for which no name is also right.
+    holder: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -50,6 +61,10 @@ struct Score {
     abstained: usize,
     /// Quotations nobody (or no one named) speaks, given a name anyway.
     invented: usize,
+    /// Claim holders: cases, right, wrong.
+    holders: usize,
+    holders_right: usize,
+    holders_wrong: usize,
 }
 
 impl Score {
@@ -67,6 +82,11 @@ impl Score {
             Self::ratio(self.wrong, self.with_speaker),
             Self::ratio(self.abstained, self.with_speaker),
             self.invented,
+        ) + &format!(
+            "; holders: {} cases, right {:.3}, wrong {:.3}",
+            self.holders,
+            Self::ratio(self.holders_right, self.holders),
+            Self::ratio(self.holders_wrong, self.holders),
         )
     }
 }
@@ -83,6 +103,24 @@ fn same_person(got: &str, want: &str, accept: &[String]) -> bool {
         .all(|w| want_words.contains(&fold(w)))
 }
 
+/// One claim per holder case, its one stance the case's words verbatim, so
+/// that the holder comes from the same analysis `check` runs.
+fn holder_rules(doc: &Labelled) -> RuleSet {
+    let mut claims = Vec::new();
+    for (i, case) in doc.holder.iter().enumerate() {
+        let mut stances = toml::Table::new();
+        stances.insert("yes".into(), vec![regex::escape(&case.at)].into());
+        let mut claim = toml::Table::new();
+        claim.insert("id".into(), format!("holder-{i}").into());
+        claim.insert("stances".into(), stances.into());
+        claims.push(toml::Value::Table(claim));
+    }
+    let mut file = toml::Table::new();
+    file.insert("claim".into(), claims.into());
+    let text = toml::to_string(&file).unwrap();
+    compile_rule_text("holders.toml", &text, &Limits::default()).unwrap()
+}
+
 fn score(doc: &Labelled, score: &mut Score, misses: &mut Vec<String>) {
     let file = SourceFile::new("labelled.txt", doc.text.clone());
     let meta = Metadata {
@@ -91,7 +129,29 @@ fn score(doc: &Labelled, score: &mut Score, misses: &mut Vec<String>) {
         published: None,
     };
     let document = Document::new(file, meta, 0..doc.text.len());
-    let analysis = analyze(&document, &RuleSet::default(), DateOrder::Mdy);
+    let analysis = analyze(&document, &holder_rules(doc), DateOrder::Mdy);
+    for (i, case) in doc.holder.iter().enumerate() {
+        score.holders += 1;
+        let got = analysis
+            .evidence
+            .iter()
+            .find(|e| e.claim == i)
+            .and_then(|e| e.holder.as_deref());
+        let unnamed = |w: &str| !w.chars().any(char::is_uppercase);
+        let right = match (case.holder.as_deref(), got) {
+            (None, None) => true,
+            (Some(want), None) => unnamed(want),
+            (Some(want), Some(got)) => same_person(got, want, &[]),
+            (None, Some(_)) => false,
+        };
+        if right {
+            score.holders_right += 1;
+        } else {
+            let wrong = got.is_some();
+            score.holders_wrong += usize::from(wrong);
+            misses.push(format!("holder at {:?}: want {:?}, got {got:?}", case.at, case.holder));
+        }
+    }
     let found: Vec<(String, Option<String>)> = analysis
         .quotations
         .iter()
@@ -123,9 +183,10 @@ fn score(doc: &Labelled, score: &mut Score, misses: &mut Vec<String>) {
                     misses.push(format!("{:?}: want {name}, got {got}", want.text));
                 }
             }
-            (Some(_), None) => {
+            (Some(name), None) => {
                 score.with_speaker += 1;
                 score.abstained += 1;
+                misses.push(format!("{:?}: want {name}, got none", want.text));
             }
             (None, Some(got)) => {
                 score.invented += 1;
@@ -166,9 +227,13 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
             "test" => score(&doc, &mut test, &mut misses),
             other => panic!("{}: split {other:?}", path.display()),
         }
+        let name = path.file_name().unwrap().to_string_lossy();
+        let misses = misses.into_iter().map(|m| format!("{name}: {m}"));
         if doc.split == "test" {
-            let name = path.file_name().unwrap().to_string_lossy();
-            test_misses.extend(misses.into_iter().map(|m| format!("{name}: {m}")));
+            test_misses.extend(misses);
+        } else {
+            // What to work on: shown with `-- --nocapture`.
+            misses.for_each(|m| eprintln!("dev miss: {m}"));
         }
     }
     eprintln!("{}", dev.line("dev"));
