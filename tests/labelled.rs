@@ -80,7 +80,8 @@ fn attribution_never_names_the_wrong_speaker() {
             .find(&case.at)
             .unwrap_or_else(|| panic!("{:?} not in {:?}", case.at, case.text));
         let found = attributions(&case.text, 0..case.text.len());
-        let got = nearest(&found, &(start..start + case.at.len())).and_then(|a| a.speaker.clone());
+        let got = nearest(&found, &(start..start + case.at.len()))
+            .and_then(|a| a.speaker().map(str::to_string));
         named += usize::from(case.holder.is_some());
         match (&case.holder, &got) {
             (want, got) if want == got => right += 1,

@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::attribution::{self, Attribution};
 use super::negation;
+use super::speakers::Holders;
 use crate::rules::Claim;
 use crate::source::Document;
 
@@ -41,7 +41,7 @@ pub(super) struct ClaimMatches {
 pub(super) fn match_claims(
     doc: &Document,
     sentences: &[Range<usize>],
-    attributions: &[Vec<Attribution>],
+    holders: &Holders,
     claims: &[Claim],
 ) -> ClaimMatches {
     let text = doc.text();
@@ -50,7 +50,7 @@ pub(super) fn match_claims(
         if !claim.applies_on(doc.published) {
             continue;
         }
-        for (sentence, attrs) in sentences.iter().zip(attributions) {
+        for (index, sentence) in sentences.iter().enumerate() {
             let sentence_text = &text[sentence.clone()];
             if !claim.context.is_empty() && !claim.context.iter().any(|p| p.is_match(sentence_text))
             {
@@ -66,8 +66,7 @@ pub(super) fn match_claims(
                     });
                 });
                 if let Some(matched) = found {
-                    let holder =
-                        attribution::nearest(attrs, &matched).and_then(|a| a.speaker.clone());
+                    let holder = holders.of(index, &matched);
                     out.evidence.push(ClaimEvidence {
                         claim: claim_index,
                         stance: stance_index,

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
-use super::attribution::{self, Attribution};
 use super::claims::SkippedMatch;
 use super::negation;
+use super::speakers::Holders;
 use crate::rules::{Fact, VALUE_GROUP};
 use crate::source::Document;
 use crate::value::DateOrder;
@@ -52,7 +52,7 @@ fn lookback(text: &str, floor: usize, at: usize) -> &str {
 pub(super) fn match_facts(
     doc: &Document,
     sentences: &[Range<usize>],
-    attributions: &[Vec<Attribution>],
+    holders: &Holders,
     facts: &[Fact],
     date_order: DateOrder,
 ) -> FactMatches {
@@ -62,7 +62,7 @@ pub(super) fn match_facts(
         if !fact.applies_on(doc.published) {
             continue;
         }
-        for (sentence, attrs) in sentences.iter().zip(attributions) {
+        for (index, sentence) in sentences.iter().enumerate() {
             let sentence_text = &text[sentence.clone()];
             if !fact.context.is_empty() && !fact.context.iter().any(|p| p.is_match(sentence_text)) {
                 continue;
@@ -98,7 +98,7 @@ pub(super) fn match_facts(
                     match normalize(fact.kind, &text[value_span.clone()], &cx) {
                         Ok(value) => out.evidence.push(FactEvidence {
                             fact: fact_index,
-                            holder: attribution::nearest(attrs, &matched).and_then(|a| a.speaker.clone()),
+                            holder: holders.of(index, &matched),
                             matched,
                             value_span,
                             value,

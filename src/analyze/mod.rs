@@ -7,8 +7,9 @@ mod facts;
 mod negation;
 mod quotes;
 mod sentences;
+mod speakers;
 
-pub use attribution::{Attribution, attributions, nearest};
+pub use attribution::{Attribution, Gender, Subject, attributions, nearest};
 pub use claims::{ClaimEvidence, SkippedMatch};
 pub use facts::{FactEvidence, Note};
 pub use quotes::{Quotation, Quotes, Suspicious, extract as extract_quotes};
@@ -17,6 +18,7 @@ pub use sentences::split as split_sentences;
 use crate::rules::RuleSet;
 use crate::source::Document;
 use crate::value::DateOrder;
+use speakers::{Cast, Holders};
 
 /// Everything found in one source.
 #[derive(Debug, Default)]
@@ -46,22 +48,14 @@ pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analys
         .iter()
         .map(|s| attributions(text, s.clone()))
         .collect();
-    let mut names: Vec<String> = attrs
-        .iter()
-        .flatten()
-        .filter_map(|a| a.speaker.clone())
-        .filter(|n| n.contains(' '))
-        .collect();
-    names.sort();
-    names.dedup();
-    let matches = claims::match_claims(doc, &sentences, &attrs, &rules.claims);
+    let found = quotes::find(text, doc.body.clone());
+    let cast = Cast::new(text, &sentences, &attrs, &found.quoted());
+    let holders = Holders {
+        attributions: &attrs,
+        cast: &cast,
+    };
+    let matches = claims::match_claims(doc, &sentences, &holders, &rules.claims);
     let mut evidence = matches.evidence;
-    for ev in &mut evidence {
-        ev.holder = ev
-            .holder
-            .as_deref()
-            .map(|h| resolve_surname(h, &names).to_string());
-    }
     // A headline repeated as page furniture is one piece of evidence, not two.
     let mut seen = std::collections::HashSet::new();
     evidence.retain(|ev| {
@@ -72,32 +66,32 @@ pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analys
             &text[ev.sentence.clone()],
         ))
     });
-    let found = facts::match_facts(doc, &sentences, &attrs, &rules.facts, date_order);
-    let mut fact_evidence = found.evidence;
-    for ev in &mut fact_evidence {
-        ev.holder = ev
-            .holder
-            .as_deref()
-            .map(|h| resolve_surname(h, &names).to_string());
-    }
+    let found_facts = facts::match_facts(doc, &sentences, &holders, &rules.facts, date_order);
+    let mut fact_evidence = found_facts.evidence;
     let mut seen = std::collections::HashSet::new();
     fact_evidence
         .retain(|ev| seen.insert((ev.fact, ev.holder.clone(), &text[ev.sentence.clone()])));
-    let mut quotes = quotes::extract(text, doc.body.clone());
-    for quotation in &mut quotes.quotations {
-        quotation.speaker = quotation
-            .speaker
-            .as_deref()
-            .map(|h| resolve_surname(h, &names).to_string());
-    }
+    let quotes = quotes::attribute(text, found, &cast);
+    // Full names (two words or more) this source gives anything to, so that a
+    // bare surname in another source can be resolved.
+    let mut names: Vec<String> = evidence
+        .iter()
+        .filter_map(|e| e.holder.clone())
+        .chain(fact_evidence.iter().filter_map(|e| e.holder.clone()))
+        .chain(quotes.quotations.iter().filter_map(|q| q.speaker.clone()))
+        .chain(attrs.iter().flatten().filter_map(|a| cast.resolve(a)))
+        .filter(|n| n.contains(' '))
+        .collect();
+    names.sort();
+    names.dedup();
     Analysis {
         evidence,
         facts: fact_evidence,
         quotations: quotes.quotations,
         suspicious: quotes.suspicious,
         skipped: matches.skipped,
-        fact_skipped: found.skipped,
-        notes: found.notes,
+        fact_skipped: found_facts.skipped,
+        notes: found_facts.notes,
         names,
     }
 }

@@ -1,9 +1,12 @@
 //! Direct quotations in one source, and who said them.
 //!
 //! Double quotation marks of every common style open and close a quotation:
-//! straight `"`, curly `“ ”`, German `„ “` and guillemets `« »`. Single marks
-//! are never taken for quotation marks, so apostrophes (Trump’s, ’80s, rock ’n’
-//! roll) and single quotes nested inside double ones are simply text.
+//! straight `"`, curly `“ ”`, German `„ “` and guillemets `« »`. A document
+//! whose primary marks are single (British papers: ‘…’, with “…” inside) has
+//! its ‘…’ read as quotations too; a ’ closes one only where an apostrophe
+//! cannot stand (not inside a word: don’t; not before a word: ’90s; and a
+//! plural possessive, Jones’, only when no clearer closing mark follows).
+//! Elsewhere single marks are text.
 //!
 //! One utterance may be several quoted pieces: a quotation interrupted by its
 //! attribution (`“No,” he said, “there are none.”`), or continued over
@@ -17,6 +20,7 @@ use std::ops::Range;
 
 use super::attribution::{Attribution, attributions, nearest};
 use super::sentences::{runs, split};
+use super::speakers::Cast;
 
 /// One utterance: its quoted pieces (byte ranges of the text between the
 /// marks) and its speaker, when an attribution names one.
@@ -72,33 +76,109 @@ const OPENING: &[char] = &['“', '„', '«', '"'];
 
 /// Every quotation in `text[body]`, with speakers.
 pub fn extract(text: &str, body: Range<usize>) -> Quotes {
+    let found = find(text, body.clone());
+    let sentences = split(text, body);
+    let attrs: Vec<Vec<Attribution>> = sentences
+        .iter()
+        .map(|s| attributions(text, s.clone()))
+        .collect();
+    let cast = Cast::new(text, &sentences, &attrs, &found.quoted());
+    attribute(text, found, &cast)
+}
+
+/// The quotations of a document before speakers are given: paragraphs,
+/// utterances (their pieces) and unpaired marks.
+pub(super) struct Found {
+    runs: Vec<Range<usize>>,
+    utterances: Vec<(Vec<Piece>, usize)>,
+    suspicious: Vec<Suspicious>,
+}
+
+impl Found {
+    /// Every quoted stretch, in text order.
+    pub(super) fn quoted(&self) -> Vec<Range<usize>> {
+        self.utterances
+            .iter()
+            .flat_map(|(p, _)| p.iter().map(|p| p.inner.clone()))
+            .collect()
+    }
+}
+
+/// Finds the quotations of `text[body]`.
+pub(super) fn find(text: &str, body: Range<usize>) -> Found {
+    let single = single_primary(&text[body.clone()]);
     let runs = runs(text, body);
-    let mut out = Quotes::default();
+    let mut suspicious = Vec::new();
     let mut pieces = Vec::new();
     for (index, run) in runs.iter().enumerate() {
-        let reopened = runs
-            .get(index + 1)
-            .is_some_and(|next| text[next.clone()].trim_start().starts_with(OPENING));
+        let reopened = runs.get(index + 1).is_some_and(|next| {
+            let next = text[next.clone()].trim_start();
+            next.starts_with(OPENING) || (single && next.starts_with('‘'))
+        });
         scan_run(
             text,
             run.clone(),
-            index,
-            reopened,
+            (index, reopened, single),
             &mut pieces,
-            &mut out.suspicious,
+            &mut suspicious,
         );
     }
     let utterances = join_pieces(text, pieces);
-    out.quotations = attribute(text, &runs, utterances);
-    out
+    Found {
+        runs,
+        utterances,
+        suspicious,
+    }
 }
 
-/// Finds the quoted pieces of one paragraph.
+/// Does `text` quote with single marks first? It does when more quotations
+/// open with ‘ than with a double mark.
+fn single_primary(text: &str) -> bool {
+    let opens = |mark: char| {
+        text.char_indices()
+            .filter(|&(i, c)| c == mark && opens_here(text, i))
+            .count()
+    };
+    let singles = opens('‘');
+    singles >= 2 && singles > opens('“') + opens('"') + opens('„') + opens('«')
+}
+
+/// Can the ’ at byte `i` of `slice` close a quotation? Not inside or before a
+/// word (don’t, ’90s); after a letter and before a space (Jones’ house) only
+/// when no clearer closing mark follows before the next opening one.
+fn closes_single(slice: &str, i: usize) -> bool {
+    let before = slice[..i].chars().next_back();
+    let after = slice[i + '’'.len_utf8()..].chars().next();
+    if before.is_none_or(char::is_whitespace) || after.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let possessive =
+        before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_whitespace);
+    if !possessive {
+        return true;
+    }
+    let rest = &slice[i + '’'.len_utf8()..];
+    let next_open = rest.find('‘').unwrap_or(rest.len());
+    !rest[..next_open]
+        .char_indices()
+        .any(|(j, c)| c == '’' && closes_clearly(rest, j))
+}
+
+/// A ’ right after punctuation, or before punctuation or the end.
+fn closes_clearly(slice: &str, i: usize) -> bool {
+    let before = slice[..i].chars().next_back();
+    let after = slice[i + '’'.len_utf8()..].chars().next();
+    before.is_some_and(|c| c.is_ascii_punctuation() || c == '…')
+        || after.is_none_or(|c| c.is_ascii_punctuation() || c == '”' || c == '—')
+}
+
+/// Finds the quoted pieces of one paragraph: `(index, reopened, single)` are
+/// the paragraph's number, whether the next paragraph reopens a quotation,
+/// and whether ‘…’ are the document's quotation marks.
 fn scan_run(
     text: &str,
     run: Range<usize>,
-    index: usize,
-    reopened: bool,
+    (index, reopened, single): (usize, bool, bool),
     pieces: &mut Vec<Piece>,
     suspicious: &mut Vec<Suspicious>,
 ) {
@@ -113,6 +193,13 @@ fn scan_run(
     for (i, c) in slice.char_indices() {
         let at = run.start + i;
         match (c, open) {
+            // Single marks first, where they are the document's quotation marks.
+            ('’', Some((start, '‘'))) if single && closes_single(slice, i) => {
+                push_piece(text, start, at, c, index, false, pieces);
+                open = None;
+            }
+            (_, Some((_, '‘'))) if c != '‘' => {} // double marks inside: nested
+            ('‘', None) if single && opens_here(slice, i) => open = Some((at, c)),
             ('“', Some((start, '„')))
             | ('”' | '»', Some((start, _)))
             | ('"', Some((start, '"'))) => {
@@ -152,9 +239,12 @@ fn scan_run(
     }
 }
 
+/// Can the mark at byte `i` of `slice` open a quotation: after a space or
+/// bracket (or at the start) and before a word?
 fn opens_here(slice: &str, i: usize) -> bool {
     let before = slice[..i].chars().next_back();
-    let after = slice[i + 1..].chars().next();
+    let mark = slice[i..].chars().next().map_or(1, char::len_utf8);
+    let after = slice[i + mark..].chars().next();
     before.is_none_or(|c| {
         c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*' | '>' | ':')
     }) && after.is_some_and(|c| !c.is_whitespace())
@@ -230,24 +320,23 @@ fn interrupted(text: &str, first: &Piece, second: &Piece) -> bool {
 
 /// Gives each utterance its speaker: an attribution in the sentence around it
 /// (never one inside quoted text), else in the sentence before it when that
-/// ends with a colon or belonged to the same speaker; "he said" resolves to
-/// the last person named in the paragraph or the one before.
-fn attribute(
-    text: &str,
-    runs: &[Range<usize>],
-    utterances: Vec<(Vec<Piece>, usize)>,
-) -> Vec<Quotation> {
-    let quoted: Vec<Range<usize>> = utterances
-        .iter()
-        .flat_map(|(p, _)| p.iter().map(|p| p.inner.clone()))
-        .collect();
+/// ends with a colon or belonged to the same speaker, else — for a paragraph
+/// that opens with the quotation — the speaker of the paragraph before. The
+/// cast turns what the cue says ("Lind", "she", "the ministry") into a name.
+pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
+    let quoted = found.quoted();
+    let Found {
+        runs,
+        utterances,
+        suspicious,
+    } = found;
     let outside_quotes = |a: &Attribution| {
         !quoted
             .iter()
             .any(|q| q.start <= a.cue.start && a.cue.end <= q.end)
     };
-    let mut last_named: Option<(usize, String)> = None;
-    let mut quotations = Vec::new();
+    let mut quotations: Vec<Quotation> = Vec::new();
+    let mut runs_of: Vec<usize> = Vec::new();
     let mut cache: Option<Paragraph> = None;
     for (pieces, run) in utterances {
         if cache.as_ref().is_none_or(|p| p.run != run) {
@@ -285,37 +374,54 @@ fn attribute(
                 .collect(),
             _ => Vec::new(),
         };
+        // `“Apology accepted. Coffee?” Mwangi replied.`: the cue may open the
+        // sentence right after a question or exclamation.
+        let next = last.map_or(0, |l| l + 1);
+        let inner_end = pieces[pieces.len() - 1].inner.end;
+        let follows = sentences.get(next).is_some_and(|s| {
+            text[outer.end..s.start.max(outer.end)].trim().is_empty()
+                && text[..inner_end].trim_end().ends_with(['?', '!'])
+        });
+        let around = if around.is_empty() && follows {
+            attrs[next]
+                .iter()
+                .filter(|a| {
+                    text[sentences[next].start..a.cue.start]
+                        .split_whitespace()
+                        .count()
+                        <= 4
+                })
+                .take(1)
+                .cloned()
+                .collect()
+        } else {
+            around
+        };
         let first = first.unwrap_or(0);
         let speaker = match nearest(&around, &outer) {
-            Some(Attribution {
-                speaker: Some(name),
-                ..
-            }) => Some(name.clone()),
-            Some(a) if a.pronoun => last_named
-                .as_ref()
-                .filter(|(named_run, _)| *named_run + 1 >= run)
-                .map(|(_, name)| name.clone()),
-            Some(_) => None,
-            None => previous_sentence_speaker(
-                text,
-                sentences,
-                attrs,
-                first,
-                &quotations,
-                &last_named,
-                run,
-            ),
+            Some(attribution) => cast.resolve(attribution),
+            None => {
+                let previous = quotations.last().zip(runs_of.last().copied());
+                previous_sentence_speaker(text, sentences, attrs, first, previous, run, cast)
+                    .or_else(|| {
+                        let opens = text[runs[run].start..outer.start].trim().is_empty();
+                        previous
+                            .filter(|(_, r)| opens && *r + 1 == run)
+                            .and_then(|(q, _)| q.speaker.clone())
+                    })
+            }
         };
-        if let Some(name) = &speaker {
-            last_named = Some((run, name.clone()));
-        }
         quotations.push(Quotation {
             pieces: pieces.iter().map(|p| p.inner.clone()).collect(),
             outer,
             speaker,
         });
+        runs_of.push(run);
     }
-    quotations
+    Quotes {
+        quotations,
+        suspicious,
+    }
 }
 
 /// An attribution after a quotation belongs to it only when it follows in the
@@ -331,7 +437,9 @@ fn same_clause(text: &str, outer: &Range<usize>, attribution: &Attribution) -> b
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    words.len() <= 6
+    // Room for a long title before the name ("Ministry of Health deputy
+    // director for epidemiology Lars Halvorsen said").
+    words.len() <= 12
         && !words
             .iter()
             .any(|w| matches!(w.as_str(), "and" | "but" | "while" | "whereas" | "as"))
@@ -352,23 +460,22 @@ fn previous_sentence_speaker(
     sentences: &[Range<usize>],
     attrs: &[Vec<Attribution>],
     sentence: usize,
-    earlier: &[Quotation],
-    last_named: &Option<(usize, String)>,
+    earlier: Option<(&Quotation, usize)>,
     run: usize,
+    cast: &Cast,
 ) -> Option<String> {
     let previous = sentence.checked_sub(1)?;
     let prev_range = &sentences[previous];
     if text[prev_range.clone()].trim_end().ends_with(':') {
-        return attrs[previous].iter().rev().find_map(|a| a.speaker.clone());
+        return attrs[previous].iter().rev().find_map(|a| cast.resolve(a));
     }
-    let quoted_before = earlier.last().is_some_and(|q| {
-        q.outer.start >= prev_range.start
-            && q.outer.end <= prev_range.end + 1
-            && q.speaker.is_some()
-    });
-    match last_named {
-        Some((named_run, name)) if quoted_before && *named_run == run => Some(name.clone()),
-        _ => None,
+    let (q, q_run) = earlier?;
+    let quoted_before =
+        q_run == run && q.outer.start >= prev_range.start && q.outer.end <= prev_range.end + 1;
+    if quoted_before {
+        q.speaker.clone()
+    } else {
+        None
     }
 }
 

@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::text::lexicon::{CONNECTIVES, is_month_abbreviation};
+use crate::text::lexicon::{CONNECTIVES, SENTENCE_OPENERS, is_month_abbreviation};
 
 /// Byte ranges of the sentences in `text[body]`, trimmed, in order.
 pub fn split(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
@@ -156,51 +156,6 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cpt",
     "maj", "adm", "cmdr", "rev", "hon", "pres", "amb", "st", "mt", "ft", "vs", "no", "nos", "inc",
     "corp", "ltd", "co", "jr", "sr", "approx", "dept", "est", "fig", "vol", "pp",
-];
-
-const SENTENCE_OPENERS: &[&str] = &[
-    "a",
-    "after",
-    "also",
-    "an",
-    "and",
-    "as",
-    "at",
-    "before",
-    "but",
-    "for",
-    "he",
-    "her",
-    "his",
-    "however",
-    "i",
-    "if",
-    "in",
-    "it",
-    "its",
-    "meanwhile",
-    "many",
-    "most",
-    "on",
-    "our",
-    "she",
-    "since",
-    "so",
-    "some",
-    "still",
-    "that",
-    "the",
-    "their",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "we",
-    "when",
-    "while",
-    "yet",
-    "you",
 ];
 
 /// Judges a period given the text before it and the text after the space.

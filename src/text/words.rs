@@ -24,8 +24,13 @@ impl Word<'_> {
     /// True when nothing but spaces and Markdown link brackets separate this
     /// word from the previous one ("the Kremlin [said](#)").
     pub(crate) fn joined(&self) -> bool {
-        self.gap
-            .chars()
+        // A plural possessive joins too: "the Students’ Union".
+        let gap = self
+            .gap
+            .strip_prefix(['’', '\''])
+            .filter(|rest| rest.starts_with(' '))
+            .unwrap_or(self.gap);
+        gap.chars()
             .all(|c| c.is_whitespace() || matches!(c, '[' | ']' | '*' | '_'))
     }
 
@@ -35,8 +40,8 @@ impl Word<'_> {
 }
 
 /// Where the word starting at byte `start` of `text` ends: letters and
-/// digits, with an inner `'` `’` `.` `-` `‑` kept when a letter or digit
-/// follows it ("U.S", "Trump’s", "30-day"). The one definition of a word that
+/// digits, with an inner `'` `’` `.` `-` `‑` `_` kept when a letter or digit
+/// follows it ("U.S", "Trump’s", "30-day", "jdoe_77"). The one definition of a word that
 /// attribution, negation and quotation alignment share.
 pub(crate) fn word_end(text: &str, start: usize) -> usize {
     let mut end = start;
@@ -46,7 +51,7 @@ pub(crate) fn word_end(text: &str, start: usize) -> usize {
             end = at + c.len_utf8();
         } else if end == at
             && end > start
-            && matches!(c, '\'' | '’' | '.' | '-' | '‑')
+            && matches!(c, '\'' | '’' | '.' | '-' | '‑' | '_')
             && text[at + c.len_utf8()..].starts_with(char::is_alphanumeric)
         {
             continue;

@@ -1,0 +1,454 @@
+//! Who is who in one document: the people and organisations it names
+//! outside quotations, in order, with the titles and gender the text gives
+//! them, so that a later "Lind", "Mara", "Sir Keir", "she", "the ministry" or
+//! "the statement" resolves to the full name the document established.
+//!
+//! Resolution prefers the nearest earlier mention: two people who share a
+//! surname are told apart by which was named last, and a person is never
+//! borrowed from another document. Where nothing fits, the answer is no name.
+
+use std::ops::Range;
+
+use super::attribution::{Attribution, Gender, Named, Subject, is_speech_verb, names_in, nearest};
+use crate::text::words::words;
+
+/// Nouns that stand for a document someone issued: "the statement said" is
+/// its author speaking.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "letter",
+    "release",
+    "post",
+    "filing",
+    "ruling",
+    "judgment",
+    "judgement",
+    "email",
+    "message",
+    "tweet",
+    "notice",
+    "memo",
+    "note",
+    "communique",
+    "communiqué",
+    "declaration",
+    "announcement",
+    "petition",
+    "report",
+    "update",
+    "bulletin",
+    "complaint",
+    "verdict",
+    "decision",
+];
+
+/// Nouns for a business that a report names once and then calls by its kind
+/// ("Halden Hydro … the company said"); other organisations' names contain
+/// the noun ("the union" → "University Staff Union").
+const ORGANISATIONS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "operator",
+    "airline",
+    "carrier",
+    "bank",
+    "insurer",
+    "retailer",
+    "developer",
+    "contractor",
+    "manufacturer",
+    "maker",
+    "lender",
+    "startup",
+    "app",
+    "platform",
+];
+
+/// Institutions a country has one of, which a report may name by the noun
+/// alone ("the army said"); any other unresolved reference names no one.
+const INSTITUTIONS: &[&str] = &[
+    "army",
+    "police",
+    "government",
+    "military",
+    "navy",
+    "kremlin",
+    "pentagon",
+    "coastguard",
+];
+
+/// One name in the document, where it stands.
+#[derive(Debug, Clone)]
+struct Mention {
+    at: usize,
+    name: String,
+    titles: Vec<String>,
+    gender: Option<Gender>,
+    /// Spoken of as a person: a title, a kinship word, a pronoun that refers back.
+    person: bool,
+    /// Named after a preposition ("in Bergholt"): likely a place.
+    place: bool,
+    /// A later short form ("Lind") or kinship reference ("her father") of a
+    /// name the document gave in full.
+    short: bool,
+    /// Opens its sentence, as the subject does ("Halden Hydro rejected …").
+    subject: bool,
+}
+
+/// The people and organisations of one document.
+#[derive(Debug, Default)]
+pub(super) struct Cast {
+    mentions: Vec<Mention>,
+    /// Who each named attribution resolved to, by cue position.
+    spoken: Vec<(usize, String)>,
+    /// Where someone unnamed speaks ("another survivor said"): a later "he"
+    /// is more likely them than anyone named before.
+    unnamed: Vec<usize>,
+    /// Sentences that speak of a document ("An open letter organised by the
+    /// union…"), with the document noun: where "the letter said" finds its author.
+    documents: Vec<(Range<usize>, String)>,
+}
+
+impl Cast {
+    /// Reads the names of `sentences` (outside the `quoted` ranges) and the
+    /// attributions found in them.
+    pub(super) fn new(
+        text: &str,
+        sentences: &[Range<usize>],
+        attributions: &[Vec<Attribution>],
+        quoted: &[Range<usize>],
+    ) -> Cast {
+        let inside = |at: usize| {
+            let i = quoted.partition_point(|q| q.end <= at);
+            quoted.get(i).is_some_and(|q| q.start <= at)
+        };
+        let mut mentions: Vec<Mention> = Vec::new();
+        for sentence in sentences {
+            for Named {
+                at,
+                name,
+                titles,
+                gender,
+                after_preposition,
+                opens_sentence,
+            } in names_in(text, sentence.clone(), &inside)
+            {
+                let person = !after_preposition
+                    && (gender.is_some() || titles.iter().any(|t| is_person_title(t)));
+                mentions.push(Mention {
+                    at: at.start,
+                    name,
+                    titles,
+                    gender,
+                    person,
+                    place: after_preposition,
+                    short: false,
+                    subject: opens_sentence,
+                });
+            }
+        }
+        complete_titled(&mut mentions);
+        let mut cast = Cast {
+            mentions,
+            spoken: Vec::new(),
+            documents: Vec::new(),
+            unnamed: attributions
+                .iter()
+                .flatten()
+                .filter(|a| a.subject == Subject::Someone && !inside(a.cue.start))
+                .map(|a| a.cue.start)
+                .collect(),
+        };
+        cast.unnamed.sort_unstable();
+        for sentence in sentences {
+            for word in words(text, sentence.clone()) {
+                let lower = word.lower();
+                if !inside(word.start) && DOCUMENTS.contains(&lower.as_str()) {
+                    cast.documents.push((sentence.clone(), lower));
+                }
+            }
+        }
+        // Speakers are people or organisations named where they speak.
+        let mut speakers = Vec::new();
+        for attribution in attributions.iter().flatten() {
+            if let Subject::Name(name) = &attribution.subject {
+                if inside(attribution.cue.start) {
+                    continue;
+                }
+                let full = cast.full_name(name, attribution.cue.start);
+                speakers.push(Mention {
+                    at: attribution.cue.start,
+                    name: full,
+                    titles: Vec::new(),
+                    gender: None,
+                    person: !name.contains('_'),
+                    place: false,
+                    short: false,
+                    subject: false,
+                });
+            }
+        }
+        cast.mentions.extend(speakers);
+        cast.mentions.sort_by_key(|m| m.at);
+        cast.add_short_forms(text, sentences, &inside);
+        cast.learn_genders(text, sentences, &inside);
+        for attribution in attributions.iter().flatten() {
+            if inside(attribution.cue.start)
+                || matches!(attribution.subject, Subject::Unnamed | Subject::Someone)
+            {
+                continue;
+            }
+            if let Some(name) = cast.resolve(attribution) {
+                cast.spoken.push((attribution.cue.start, name));
+            }
+        }
+        cast.spoken.sort_by_key(|(at, _)| *at);
+        cast
+    }
+
+    /// "Zara rolls her eyes": a capitalized word that is the first or last
+    /// word of a full name named earlier mentions that person again.
+    fn add_short_forms(
+        &mut self,
+        text: &str,
+        sentences: &[Range<usize>],
+        inside: &dyn Fn(usize) -> bool,
+    ) {
+        let mut found = Vec::new();
+        for sentence in sentences {
+            let all = words(text, sentence.clone());
+            for (i, word) in all.iter().enumerate() {
+                let lower = word.lower();
+                // "Her father has eaten there once": the person introduced as
+                // someone's father.
+                let kin = Gender::of(&lower).is_some()
+                    && !matches!(lower.as_str(), "he" | "she" | "her" | "his" | "him")
+                    && i > 0
+                    && matches!(all[i - 1].lower().as_str(), "her" | "his" | "their");
+                if !(word.is_capitalized() || kin) || inside(word.start) {
+                    continue;
+                }
+                let short = word.text;
+                let split = self.mentions.partition_point(|m| m.at < word.start);
+                let earlier = self.mentions[..split].iter().rev().find(|m| {
+                    if kin {
+                        return m.titles.contains(&lower) && !m.short;
+                    }
+                    m.name.contains(' ')
+                        && (m.name.starts_with(&format!("{short} "))
+                            || m.name.ends_with(&format!(" {short}")))
+                });
+                if let Some(m) = earlier {
+                    let already = self.mentions[..split]
+                        .last()
+                        .is_some_and(|last| last.at >= word.start.saturating_sub(2));
+                    if !already {
+                        found.push(Mention {
+                            at: word.start,
+                            titles: Vec::new(),
+                            short: true,
+                            ..m.clone()
+                        });
+                    }
+                }
+            }
+        }
+        self.mentions.extend(found);
+        self.mentions.sort_by_key(|m| m.at);
+    }
+
+    /// A pronoun outside quotations refers to the person named last: "Mara
+    /// Lind still wakes at four … the hour she climbed" makes Mara Lind a she.
+    fn learn_genders(
+        &mut self,
+        text: &str,
+        sentences: &[Range<usize>],
+        inside: &dyn Fn(usize) -> bool,
+    ) {
+        for sentence in sentences {
+            let all = words(text, sentence.clone());
+            for (i, word) in all.iter().enumerate() {
+                if inside(word.start) {
+                    continue;
+                }
+                // Only a pronoun that opens its sentence or says something
+                // ("He remembers", "she recalls"): in "saw her when she was
+                // eleven" the pronouns are about someone else.
+                let subject = i == 0
+                    || all
+                        .get(i + 1)
+                        .is_some_and(|next| is_speech_verb(&next.lower()));
+                let Some(gender) = Gender::of(&word.lower())
+                    .filter(|_| subject && matches!(word.lower().as_str(), "he" | "she"))
+                else {
+                    continue;
+                };
+                let last = self.mentions.partition_point(|m| m.at < word.start);
+                let Some(mention) = self.mentions[..last].iter().rev().find(|m| !m.place) else {
+                    continue;
+                };
+                if self.unnamed_between(mention.at, word.start) {
+                    continue;
+                }
+                // Across at most the sentence before.
+                if sentence.start.saturating_sub(mention.at) > 400 {
+                    continue;
+                }
+                let name = mention.name.clone();
+                for m in self.mentions.iter_mut().filter(|m| m.name == name) {
+                    if m.gender.is_none() {
+                        m.gender = Some(gender);
+                    }
+                    m.person = true;
+                }
+            }
+        }
+    }
+
+    /// Who an attribution names, resolved: a short form to the full name, a
+    /// pronoun to the person it refers to, a reference to what it stands for.
+    pub(super) fn resolve(&self, attribution: &Attribution) -> Option<String> {
+        let at = attribution.cue.start;
+        match &attribution.subject {
+            Subject::Name(name) => Some(self.full_name(name, at)),
+            Subject::Pronoun(gender) => self.pronoun(*gender, at),
+            Subject::Reference(noun) => self.reference(noun, at),
+            Subject::Unnamed | Subject::Someone => None,
+        }
+    }
+
+    /// "Lind" → the nearest earlier "Mara Lind" (or, in a headline, the first
+    /// later one); a name with no fuller form is itself.
+    pub(super) fn full_name(&self, name: &str, at: usize) -> String {
+        let fuller = |m: &&Mention| {
+            m.name.len() > name.len()
+                && (m.name.ends_with(&format!(" {name}"))
+                    || m.name.starts_with(&format!("{name} ")))
+        };
+        let split = self.mentions.partition_point(|m| m.at < at);
+        let earlier = self.mentions[..split].iter().rev().find(fuller);
+        let later = || self.mentions[split..].iter().find(fuller);
+        earlier
+            .or_else(later)
+            .map_or_else(|| name.to_string(), |m| m.name.clone())
+    }
+
+    /// The person named last before `at` whom `gender` fits.
+    fn pronoun(&self, gender: Gender, at: usize) -> Option<String> {
+        let split = self.mentions.partition_point(|m| m.at < at);
+        let mut earlier = self.mentions[..split].iter().rev().filter(|m| !m.place);
+        earlier
+            .find(|m| m.person && m.gender == Some(gender))
+            .filter(|m| !self.unnamed_between(m.at, at))
+            .map(|m| m.name.clone())
+    }
+
+    /// Does someone unnamed speak after `from` and before `to`?
+    fn unnamed_between(&self, from: usize, to: usize) -> bool {
+        let i = self.unnamed.partition_point(|&u| u <= from);
+        self.unnamed.get(i).is_some_and(|&u| u < to)
+    }
+
+    /// "the statement" → who issued it, as the sentence that spoke of it
+    /// last says; "the ministry" → the nearest name with that word in it or
+    /// that title; an institution never named (the army) → the noun itself.
+    fn reference(&self, noun: &str, at: usize) -> Option<String> {
+        if DOCUMENTS.contains(&noun) {
+            return self.author(noun, at);
+        }
+        let split = self.mentions.partition_point(|m| m.at < at);
+        let fits = |m: &&Mention| {
+            m.titles.iter().any(|t| t == noun)
+                || m.name.split(' ').any(|w| w.to_lowercase() == noun)
+        };
+        if let Some(m) = self.mentions[..split].iter().rev().find(fits) {
+            return Some(m.name.clone());
+        }
+        // "the company said", after "Halden Hydro rejected the accusation":
+        // the organisation named last, not long before.
+        if ORGANISATIONS.contains(&noun) {
+            let org = self.mentions[..split]
+                .iter()
+                .rev()
+                .take_while(|m| at - m.at < 600)
+                .find(|m| !m.person && !m.place && !m.short && m.subject && m.name.contains(' '));
+            if let Some(org) = org {
+                return Some(org.name.clone());
+            }
+        }
+        if noun.ends_with("year-old") {
+            return self.mentions[..split]
+                .iter()
+                .rev()
+                .find(|m| m.person)
+                .map(|m| m.name.clone());
+        }
+        INSTITUTIONS.contains(&noun).then(|| noun.to_string())
+    }
+}
+
+impl Cast {
+    /// Who issued the `noun` ("letter") a cue at `at` refers to: the speaker,
+    /// else the first name, of the last earlier sentence that speaks of one.
+    fn author(&self, noun: &str, at: usize) -> Option<String> {
+        let (sentence, _) = self
+            .documents
+            .iter()
+            .rev()
+            .find(|(s, n)| n == noun && s.end <= at)?;
+        let spoken = self
+            .spoken
+            .iter()
+            .find(|(a, _)| sentence.contains(a))
+            .map(|(_, name)| name.clone());
+        spoken.or_else(|| {
+            self.mentions
+                .iter()
+                .find(|m| sentence.contains(&m.at) && !m.place && !m.short && m.name.contains(' '))
+                .map(|m| m.name.clone())
+        })
+    }
+}
+
+/// "Capt. Moreno" after "Capt. Luis Moreno": a titled short form is the
+/// earlier full name that shares its title, even when someone else of that
+/// surname was named in between.
+fn complete_titled(mentions: &mut [Mention]) {
+    for i in 0..mentions.len() {
+        if mentions[i].name.contains(' ') || mentions[i].titles.is_empty() {
+            continue;
+        }
+        let short = format!(" {}", mentions[i].name);
+        let titles = mentions[i].titles.clone();
+        let full = mentions[..i]
+            .iter()
+            .rev()
+            .find(|m| m.name.ends_with(&short) && m.titles.iter().any(|t| titles.contains(t)));
+        if let Some(full) = full {
+            let (name, gender) = (full.name.clone(), full.gender);
+            mentions[i].name = name;
+            mentions[i].gender = mentions[i].gender.or(gender);
+        }
+    }
+}
+
+/// Titles that only a person holds.
+fn is_person_title(title: &str) -> bool {
+    !matches!(title, "the" | "a" | "an" | "of" | "and" | "former")
+        && super::attribution::is_title_word(title)
+}
+
+/// Who holds what a sentence says: the attribution nearest the words, resolved
+/// by the cast; `None` when the source itself says it (or nobody is named).
+pub(super) struct Holders<'a> {
+    pub(super) attributions: &'a [Vec<Attribution>],
+    pub(super) cast: &'a Cast,
+}
+
+impl Holders<'_> {
+    /// The holder of `matched`, inside sentence number `sentence`.
+    pub(super) fn of(&self, sentence: usize, matched: &Range<usize>) -> Option<String> {
+        nearest(&self.attributions[sentence], matched).and_then(|a| self.cast.resolve(a))
+    }
+}
