@@ -330,10 +330,12 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
         utterances,
         suspicious,
     } = found;
+    // Quoted stretches are in text order and do not overlap: a binary search.
     let outside_quotes = |a: &Attribution| {
-        !quoted
-            .iter()
-            .any(|q| q.start <= a.cue.start && a.cue.end <= q.end)
+        let i = quoted.partition_point(|q| q.end < a.cue.end);
+        quoted
+            .get(i)
+            .is_none_or(|q| !(q.start <= a.cue.start && a.cue.end <= q.end))
     };
     let mut quotations: Vec<Quotation> = Vec::new();
     let mut runs_of: Vec<usize> = Vec::new();

@@ -7,6 +7,7 @@
 //! surname are told apart by which was named last, and a person is never
 //! borrowed from another document. Where nothing fits, the answer is no name.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::attribution::{Attribution, Gender, Named, Subject, is_speech_verb, names_in, nearest};
@@ -96,10 +97,19 @@ struct Mention {
     subject: bool,
 }
 
+/// How far back a pronoun or a titled short form looks, in mentions: far
+/// enough for any story, and bounded so a huge document stays linear.
+const LOOKBACK: usize = 200;
+
 /// The people and organisations of one document.
 #[derive(Debug, Default)]
 pub(super) struct Cast {
     mentions: Vec<Mention>,
+    /// Mention indices (ascending) by the short forms of their names ("Lind",
+    /// "Mara", "von der Alm") and by the words and titles that can refer to
+    /// them ("ministry", "mayor"): every look-up is a binary search.
+    forms: HashMap<String, Vec<usize>>,
+    words: HashMap<String, Vec<usize>>,
     /// Who each named attribution resolved to, by cue position.
     spoken: Vec<(usize, String)>,
     /// Where someone unnamed speaks ("another survivor said"): a later "he"
@@ -151,6 +161,8 @@ impl Cast {
         complete_titled(&mut mentions);
         let mut cast = Cast {
             mentions,
+            forms: HashMap::new(),
+            words: HashMap::new(),
             spoken: Vec::new(),
             documents: Vec::new(),
             unnamed: attributions
@@ -161,6 +173,7 @@ impl Cast {
                 .collect(),
         };
         cast.unnamed.sort_unstable();
+        cast.reindex();
         for sentence in sentences {
             for word in words(text, sentence.clone()) {
                 let lower = word.lower();
@@ -191,7 +204,9 @@ impl Cast {
         }
         cast.mentions.extend(speakers);
         cast.mentions.sort_by_key(|m| m.at);
+        cast.reindex();
         cast.add_short_forms(text, sentences, &inside);
+        cast.reindex();
         cast.learn_genders(text, sentences, &inside);
         for attribution in attributions.iter().flatten() {
             if inside(attribution.cue.start)
@@ -205,6 +220,61 @@ impl Cast {
         }
         cast.spoken.sort_by_key(|(at, _)| *at);
         cast
+    }
+
+    /// Rebuilds the look-up tables after mentions were added.
+    fn reindex(&mut self) {
+        self.forms.clear();
+        self.words.clear();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let parts: Vec<&str> = m.name.split(' ').collect();
+            if parts.len() > 1 {
+                let mut forms = vec![parts[0].to_string(), parts[parts.len() - 1].to_string()];
+                forms.push(parts[1..].join(" "));
+                forms.push(parts[..parts.len() - 1].join(" "));
+                forms.sort();
+                forms.dedup();
+                for form in forms {
+                    self.forms.entry(form).or_default().push(i);
+                }
+            }
+            let words = parts.iter().map(|w| w.to_lowercase());
+            for key in words.chain(m.titles.iter().cloned()) {
+                let list = self.words.entry(key).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+
+    /// The mention nearest before `at` among `indices` that `keep` accepts,
+    /// else (`later`: a headline naming someone introduced below) the first after.
+    fn nearest_of(
+        &self,
+        indices: Option<&Vec<usize>>,
+        at: usize,
+        keep: impl Fn(&Mention) -> bool,
+        later: bool,
+    ) -> Option<&Mention> {
+        let indices = indices?;
+        let split = indices.partition_point(|&i| self.mentions[i].at < at);
+        let earlier = indices[..split]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .map(|&i| &self.mentions[i])
+            .find(|m| keep(m));
+        earlier.or_else(|| {
+            if !later {
+                return None;
+            }
+            indices[split..]
+                .iter()
+                .take(LOOKBACK)
+                .map(|&i| &self.mentions[i])
+                .find(|m| keep(m))
+        })
     }
 
     /// "Zara rolls her eyes": a capitalized word that is the first or last
@@ -229,16 +299,12 @@ impl Cast {
                 if !(word.is_capitalized() || kin) || inside(word.start) {
                     continue;
                 }
-                let short = word.text;
                 let split = self.mentions.partition_point(|m| m.at < word.start);
-                let earlier = self.mentions[..split].iter().rev().find(|m| {
-                    if kin {
-                        return m.titles.contains(&lower) && !m.short;
-                    }
-                    m.name.contains(' ')
-                        && (m.name.starts_with(&format!("{short} "))
-                            || m.name.ends_with(&format!(" {short}")))
-                });
+                let earlier = if kin {
+                    self.nearest_of(self.words.get(&lower), word.start, |m| !m.short, false)
+                } else {
+                    self.nearest_of(self.forms.get(word.text), word.start, |_| true, false)
+                };
                 if let Some(m) = earlier {
                     let already = self.mentions[..split]
                         .last()
@@ -266,6 +332,7 @@ impl Cast {
         sentences: &[Range<usize>],
         inside: &dyn Fn(usize) -> bool,
     ) {
+        let mut learned: HashMap<String, Gender> = HashMap::new();
         for sentence in sentences {
             let all = words(text, sentence.clone());
             for (i, word) in all.iter().enumerate() {
@@ -285,7 +352,12 @@ impl Cast {
                     continue;
                 };
                 let last = self.mentions.partition_point(|m| m.at < word.start);
-                let Some(mention) = self.mentions[..last].iter().rev().find(|m| !m.place) else {
+                let Some(mention) = self.mentions[..last]
+                    .iter()
+                    .rev()
+                    .take(LOOKBACK)
+                    .find(|m| !m.place)
+                else {
                     continue;
                 };
                 if self.unnamed_between(mention.at, word.start) {
@@ -295,13 +367,13 @@ impl Cast {
                 if sentence.start.saturating_sub(mention.at) > 400 {
                     continue;
                 }
-                let name = mention.name.clone();
-                for m in self.mentions.iter_mut().filter(|m| m.name == name) {
-                    if m.gender.is_none() {
-                        m.gender = Some(gender);
-                    }
-                    m.person = true;
-                }
+                learned.entry(mention.name.clone()).or_insert(gender);
+            }
+        }
+        for m in &mut self.mentions {
+            if let Some(&gender) = learned.get(&m.name) {
+                m.gender = m.gender.or(Some(gender));
+                m.person = true;
             }
         }
     }
@@ -321,24 +393,18 @@ impl Cast {
     /// "Lind" → the nearest earlier "Mara Lind" (or, in a headline, the first
     /// later one); a name with no fuller form is itself.
     pub(super) fn full_name(&self, name: &str, at: usize) -> String {
-        let fuller = |m: &&Mention| {
-            m.name.len() > name.len()
-                && (m.name.ends_with(&format!(" {name}"))
-                    || m.name.starts_with(&format!("{name} ")))
-        };
-        let split = self.mentions.partition_point(|m| m.at < at);
-        let earlier = self.mentions[..split].iter().rev().find(fuller);
-        let later = || self.mentions[split..].iter().find(fuller);
-        earlier
-            .or_else(later)
+        self.nearest_of(self.forms.get(name), at, |m| m.name != name, true)
             .map_or_else(|| name.to_string(), |m| m.name.clone())
     }
 
     /// The person named last before `at` whom `gender` fits.
     fn pronoun(&self, gender: Gender, at: usize) -> Option<String> {
         let split = self.mentions.partition_point(|m| m.at < at);
-        let mut earlier = self.mentions[..split].iter().rev().filter(|m| !m.place);
-        earlier
+        self.mentions[..split]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .filter(|m| !m.place)
             .find(|m| m.person && m.gender == Some(gender))
             .filter(|m| !self.unnamed_between(m.at, at))
             .map(|m| m.name.clone())
@@ -358,11 +424,7 @@ impl Cast {
             return self.author(noun, at);
         }
         let split = self.mentions.partition_point(|m| m.at < at);
-        let fits = |m: &&Mention| {
-            m.titles.iter().any(|t| t == noun)
-                || m.name.split(' ').any(|w| w.to_lowercase() == noun)
-        };
-        if let Some(m) = self.mentions[..split].iter().rev().find(fits) {
+        if let Some(m) = self.nearest_of(self.words.get(noun), at, |_| true, false) {
             return Some(m.name.clone());
         }
         // "the company said", after "Halden Hydro rejected the accusation":
@@ -381,6 +443,7 @@ impl Cast {
             return self.mentions[..split]
                 .iter()
                 .rev()
+                .take(LOOKBACK)
                 .find(|m| m.person)
                 .map(|m| m.name.clone());
         }
@@ -424,6 +487,7 @@ fn complete_titled(mentions: &mut [Mention]) {
         let full = mentions[..i]
             .iter()
             .rev()
+            .take(LOOKBACK)
             .find(|m| m.name.ends_with(&short) && m.titles.iter().any(|t| titles.contains(t)));
         if let Some(full) = full {
             let (name, gender) = (full.name.clone(), full.gender);
