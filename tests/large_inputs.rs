@@ -87,3 +87,46 @@ fn output_is_the_same_for_any_thread_count_and_document_order() {
     );
     assert!(String::from_utf8_lossy(&forward.stdout).contains("3 sources"));
 }
+
+/// Regression: resolving speakers once looked back over every earlier name for
+/// every cue, quadratic in a document's names. A 3 MB document of 20,000
+/// attributed quotations must be checked well inside the ceiling.
+#[test]
+fn many_speakers_in_one_document_stay_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("docs")).unwrap();
+    std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+    let names = [
+        "Ana Ruiz",
+        "Tomas Ek",
+        "Mara Lind",
+        "Jan de Vries",
+        "Ngozi Okonjo",
+    ];
+    let text: String = (0..20_000)
+        .map(|i| {
+            let name = names[i % names.len()];
+            format!(
+                "“We will see what happens next in Geneva {i},” {name} said. The Ministry of Health said {i} people were hurt, and she added that Lind was right. "
+            )
+        })
+        .collect();
+    std::fs::write(dir.path().join("docs/speakers.txt"), &text).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["check", "docs", "--rules", "rules", "--format", "json"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Generous: about 8 s in a debug build on this machine; quadratic took minutes.
+    let ceiling = std::time::Duration::from_secs(120);
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > ceiling {
+            child.kill().unwrap();
+            panic!("checking {} bytes took over {ceiling:?}", text.len());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(child.wait().unwrap().success());
+}
