@@ -645,22 +645,35 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     while start > 0 && linked(words, start) && joins_name(words, start) {
         start -= 1;
     }
-    // "a footbridge that collapsed into the River Eddle told an inquest": a
-    // name after a preposition is the object of a clause, not the subject.
+    if after_preposition(words, start) {
+        return Some(unnamed_opener(words));
+    }
+    Some(clean_name(&words[start..end]).map_or(Subject::Unnamed, Subject::Name))
+}
+
+/// "a footbridge that collapsed into the River Eddle told an inquest", "One
+/// customer in Stainby, a retired teacher, said": a name right after a
+/// preposition is an object, not the subject.
+fn after_preposition(words: &[Word], start: usize) -> bool {
     let mut k = start;
     if k > 0 && words[k].joined() && words[k - 1].lower() == "the" {
         k -= 1;
     }
-    let object = k > 0
+    k > 0
         && words[k].joined()
         && matches!(
             words[k - 1].lower().as_str(),
             "in" | "into" | "at" | "from" | "of" | "to" | "on" | "by" | "with" | "near" | "for"
-        );
-    if object {
-        return Some(Subject::Unnamed);
+        )
+}
+
+/// Who the subject is when the name before the verb is not it: someone
+/// unnamed when the sentence opens with "A …", "One …", else nobody named.
+fn unnamed_opener(words: &[Word]) -> Subject {
+    match words.first().map(|w| w.lower()).as_deref() {
+        Some("a" | "an" | "one" | "another") => Subject::Someone,
+        _ => Subject::Unnamed,
     }
-    Some(clean_name(&words[start..end]).map_or(Subject::Unnamed, Subject::Name))
 }
 
 /// A social-media handle written as a name: `jdoe_77`, `@river_watch`.
@@ -685,6 +698,10 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
             before.as_str(),
             "the" | "its" | "their" | "his" | "her" | "this"
         ) {
+            // "A volunteer handing out sandbags on their street said"
+            if after_preposition(words, at - 1) {
+                return unnamed_opener(words);
+            }
             return Subject::Reference(noun);
         }
         if matches!(before.as_str(), "one" | "a" | "an" | "another") {
@@ -834,6 +851,9 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     let mut first = described;
     while first > 0 && linked(words, first) && joins_name(words, first) {
         first -= 1;
+    }
+    if after_preposition(words, first) {
+        return Some(unnamed_opener(words));
     }
     clean_name(&words[first..=described]).map(Subject::Name)
 }
@@ -1084,6 +1104,10 @@ fn clean_name(run: &[Word]) -> Option<String> {
             || is_calendar_name(&lower)
             || SENTENCE_OPENERS.contains(&lower.as_str())
             || PRONOUNS.contains(&lower.as_str())
+            || matches!(
+                lower.as_str(),
+                "by" | "from" | "with" | "to" | "of" | "for" | "into"
+            )
     }) {
         run.remove(0);
     }
@@ -1114,5 +1138,22 @@ fn clean_name(run: &[Word]) -> Option<String> {
     if run.len() > 1 && run.iter().all(title_or_place) {
         return None;
     }
-    Some(run.iter().map(|w| w.text).collect::<Vec<_>>().join(" "))
+    let mut name = String::new();
+    for (i, w) in run.iter().enumerate() {
+        if i > 0 {
+            // "the Nurses’ Guild": the possessive mark stays in the name.
+            name.push_str(match w.gap.chars().next() {
+                Some(mark @ ('’' | '\'')) if w.gap.len() > mark.len_utf8() => {
+                    if mark == '’' {
+                        "’ "
+                    } else {
+                        "' "
+                    }
+                }
+                _ => " ",
+            });
+        }
+        name.push_str(w.text);
+    }
+    Some(name)
 }

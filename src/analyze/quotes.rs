@@ -400,17 +400,24 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
             around
         };
         let first = first.unwrap_or(0);
-        let speaker = match nearest(&around, &outer) {
-            Some(attribution) => cast.resolve(attribution),
-            None => {
-                let previous = quotations.last().zip(runs_of.last().copied());
-                previous_sentence_speaker(text, sentences, attrs, first, previous, run, cast)
-                    .or_else(|| {
-                        let opens = text[runs[run].start..outer.start].trim().is_empty();
-                        previous
-                            .filter(|(_, r)| opens && *r + 1 == run)
-                            .and_then(|(q, _)| q.speaker.clone())
-                    })
+        let cued_right_after = around.iter().any(|a| {
+            a.cue.start >= outer.end && text[outer.end..a.cue.start].split_whitespace().count() <= 2
+        });
+        let speaker = if !cued_right_after && is_scare(text, &pieces, &outer) {
+            None
+        } else {
+            match nearest(&around, &outer) {
+                Some(attribution) => cast.resolve(attribution),
+                None => {
+                    let previous = quotations.last().zip(runs_of.last().copied());
+                    previous_sentence_speaker(text, sentences, attrs, first, previous, run, cast)
+                        .or_else(|| {
+                            let opens = text[runs[run].start..outer.start].trim().is_empty();
+                            previous
+                                .filter(|(_, r)| opens && *r + 1 == run)
+                                .and_then(|(q, _)| q.speaker.clone())
+                        })
+                }
             }
         };
         quotations.push(Quotation {
@@ -424,6 +431,90 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
         quotations,
         suspicious,
     }
+}
+
+/// Scare quotes, names and titles worked into the reporter's sentence are not
+/// speech: "the so-called “black box”", "a campaign called ‘Save Our
+/// Plough’", "call it “white gold”", "the government’s “zero leaks” pledge",
+/// "her memoir “Salt and Glass”".
+fn is_scare(text: &str, pieces: &[Piece], outer: &Range<usize>) -> bool {
+    if pieces.len() > 1 {
+        return false;
+    }
+    let inner = text[pieces[0].inner.clone()].trim();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let ends_sentence = inner.ends_with(['.', '!', '?', '…']);
+    let before: Vec<String> = text[..outer.start]
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    let after = text[outer.end..].trim_start_matches([',', ' ']);
+    let next_word = after
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .unwrap_or("");
+    let word = |i: usize| before.get(i).map_or("", String::as_str);
+    const NAMING: &[&str] = &[
+        "so-called",
+        "titled",
+        "entitled",
+        "nicknamed",
+        "dubbed",
+        "named",
+        "slogan",
+        "banner",
+        "motto",
+        "hashtag",
+        "headlined",
+        "branded",
+        "labelled",
+        "labeled",
+    ];
+    if NAMING.contains(&word(0)) || (word(1) == "known" && word(0) == "as") {
+        return true;
+    }
+    let calls = |w: &str| matches!(w, "call" | "calls" | "called" | "calling");
+    let object = matches!(
+        word(0),
+        "it" | "him" | "her" | "them" | "themselves" | "itself"
+    );
+    if calls(word(0)) || (object && calls(word(1))) {
+        return true;
+    }
+    if words.len() > 6 || ends_sentence || words.is_empty() {
+        return false;
+    }
+    // A title: every longer word capitalized ("Orchards and Drovers").
+    let title = words
+        .iter()
+        .all(|w| w.chars().count() <= 3 || w.chars().next().is_some_and(|c| !c.is_lowercase()))
+        && words
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let mid_sentence = !before.is_empty()
+        && !text[..outer.start]
+            .trim_end()
+            .ends_with([':', '.', '!', '?']);
+    if title && mid_sentence {
+        return true;
+    }
+    // A modifier inside a noun phrase: "a “Capybara Cam” livestream".
+    let determiner = matches!(
+        word(0),
+        "a" | "an" | "the" | "its" | "their" | "our" | "his" | "her"
+    ) || word(0).ends_with("’s")
+        || word(0).ends_with("'s");
+    let noun_follows = !after.starts_with([',', '.', ';', ':', '!', '?', '—', ')'])
+        && next_word.chars().next().is_some_and(char::is_lowercase)
+        && !super::attribution::is_speech_verb(next_word)
+        && !matches!(next_word, "he" | "she" | "they" | "said" | "says");
+    words.len() <= 4 && determiner && noun_follows
 }
 
 /// An attribution after a quotation belongs to it only when it follows in the

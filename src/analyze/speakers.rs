@@ -172,6 +172,24 @@ impl Cast {
                 .map(|a| a.cue.start)
                 .collect(),
         };
+        // "On the gallery, a volunteer in a yellow oilskin is scraping rust":
+        // someone unnamed opens a clause, and a "she" after is likely them.
+        for sentence in sentences {
+            let all = words(text, sentence.clone());
+            let opener = all
+                .iter()
+                .position(|w| w.gap.contains(','))
+                .filter(|&i| i <= 8);
+            for i in [Some(0), opener].into_iter().flatten() {
+                let starts = all.get(i).is_some_and(|w| {
+                    matches!(w.lower().as_str(), "a" | "an" | "one" | "another") && !inside(w.start)
+                });
+                let person_like = all.get(i + 1).is_some_and(|w| !w.is_capitalized());
+                if starts && person_like {
+                    cast.unnamed.push(all[i].start);
+                }
+            }
+        }
         cast.unnamed.sort_unstable();
         cast.reindex();
         for sentence in sentences {
@@ -198,7 +216,7 @@ impl Cast {
                     person: !name.contains('_'),
                     place: false,
                     short: false,
-                    subject: false,
+                    subject: true,
                 });
             }
         }
@@ -314,6 +332,7 @@ impl Cast {
                             at: word.start,
                             titles: Vec::new(),
                             short: true,
+                            subject: all[..i].iter().all(|w| w.lower() == "the"),
                             ..m.clone()
                         });
                     }
@@ -352,11 +371,13 @@ impl Cast {
                     continue;
                 };
                 let last = self.mentions.partition_point(|m| m.at < word.start);
+                // The subject named last: "Gwen Abara keeps a photograph of
+                // Solomon Abara … she tells me" is about Gwen.
                 let Some(mention) = self.mentions[..last]
                     .iter()
                     .rev()
                     .take(LOOKBACK)
-                    .find(|m| !m.place)
+                    .find(|m| !m.place && m.subject)
                 else {
                     continue;
                 };
