@@ -12,7 +12,7 @@ mod speakers;
 pub use attribution::{Attribution, Gender, Subject, attributions, nearest};
 pub use claims::{ClaimEvidence, SkippedMatch};
 pub use facts::{FactEvidence, Note};
-pub use quotes::{Quotation, Quotes, Suspicious, extract as extract_quotes};
+pub use quotes::{Quotation, Quotes, Suspicious, Unattributed, extract as extract_quotes};
 pub use sentences::split as split_sentences;
 
 use crate::rules::RuleSet;

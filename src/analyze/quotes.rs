@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::attribution::{Attribution, attributions, nearest};
+use super::attribution::{Attribution, Subject, attributions, nearest};
 use super::sentences::{runs, split};
 use super::speakers::Cast;
 
@@ -30,6 +30,38 @@ pub struct Quotation {
     /// From the first opening mark to the last closing mark.
     pub outer: Range<usize>,
     pub speaker: Option<String>,
+    /// Why there is no speaker, when there is none.
+    pub unattributed: Option<Unattributed>,
+}
+
+/// Why a quotation has no speaker: concord abstains rather than guess.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unattributed {
+    /// A scare quote, name or title worked into the sentence, not speech.
+    NotSpeech,
+    /// The cue names nobody: "one resident said", "officials said".
+    Unnamed,
+    /// "he said" with no one before it whom the pronoun fits.
+    Pronoun,
+    /// "the ministry said" with no name in the document it can stand for.
+    Reference(String),
+    /// No reporting cue near it, and none carried over.
+    NoCue,
+}
+
+impl Unattributed {
+    /// A sentence for people and for `concord quotes --format json`.
+    pub fn reason(&self) -> String {
+        match self {
+            Unattributed::NotSpeech => "a scare quote, name or title, not speech".into(),
+            Unattributed::Unnamed => "the attribution names no one".into(),
+            Unattributed::Pronoun => "a pronoun with no one named before it that it fits".into(),
+            Unattributed::Reference(noun) => {
+                format!("“the {noun}” stands for no name the document gives")
+            }
+            Unattributed::NoCue => "no attribution near it".into(),
+        }
+    }
 }
 
 impl Quotation {
@@ -403,20 +435,32 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
         let cued_right_after = around.iter().any(|a| {
             a.cue.start >= outer.end && text[outer.end..a.cue.start].split_whitespace().count() <= 2
         });
-        let speaker = if !cued_right_after && is_scare(text, &pieces, &outer) {
-            None
+        let (speaker, unattributed) = if !cued_right_after && is_scare(text, &pieces, &outer) {
+            (None, Some(Unattributed::NotSpeech))
         } else {
             match nearest(&around, &outer) {
-                Some(attribution) => cast.resolve(attribution),
+                Some(attribution) => {
+                    let speaker = cast.resolve(attribution);
+                    let why = speaker.is_none().then(|| match &attribution.subject {
+                        Subject::Pronoun(_) => Unattributed::Pronoun,
+                        Subject::Reference(noun) => Unattributed::Reference(noun.clone()),
+                        _ => Unattributed::Unnamed,
+                    });
+                    (speaker, why)
+                }
                 None => {
                     let previous = quotations.last().zip(runs_of.last().copied());
-                    previous_sentence_speaker(text, sentences, attrs, first, previous, run, cast)
-                        .or_else(|| {
-                            let opens = text[runs[run].start..outer.start].trim().is_empty();
-                            previous
-                                .filter(|(_, r)| opens && *r + 1 == run)
-                                .and_then(|(q, _)| q.speaker.clone())
-                        })
+                    let speaker = previous_sentence_speaker(
+                        text, sentences, attrs, first, previous, run, cast,
+                    )
+                    .or_else(|| {
+                        let opens = text[runs[run].start..outer.start].trim().is_empty();
+                        previous
+                            .filter(|(_, r)| opens && *r + 1 == run)
+                            .and_then(|(q, _)| q.speaker.clone())
+                    });
+                    let why = speaker.is_none().then_some(Unattributed::NoCue);
+                    (speaker, why)
                 }
             }
         };
@@ -424,6 +468,7 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
             pieces: pieces.iter().map(|p| p.inner.clone()).collect(),
             outer,
             speaker,
+            unattributed,
         });
         runs_of.push(run);
     }
@@ -610,5 +655,43 @@ mod tests {
         let found = extract(text, 0..text.len());
         assert_eq!(found.quotations.len(), 1);
         assert_eq!(found.suspicious.len(), 1);
+    }
+
+    #[test]
+    fn every_quotation_without_a_speaker_says_why() {
+        let text = "Critics attacked the so-called “early warning” system. \
+                    “We are frightened,” one resident said. “It rained,” she said. \
+                    “The water came up,” the agency said.\n\n“Nobody came.”";
+        let why: Vec<Option<Unattributed>> = extract(text, 0..text.len())
+            .quotations
+            .into_iter()
+            .map(|q| q.unattributed)
+            .collect();
+        assert_eq!(
+            why,
+            [
+                Some(Unattributed::NotSpeech),
+                Some(Unattributed::Unnamed),
+                Some(Unattributed::Pronoun),
+                Some(Unattributed::Reference("agency".into())),
+                Some(Unattributed::NoCue),
+            ]
+        );
+    }
+
+    #[test]
+    fn british_single_marks_are_quotations_and_apostrophes_are_not() {
+        let text = "‘We don’t know,’ said Ms Tate. The Joneses’ house, built in the ’90s, \
+                    stood. ‘It’s gone,’ she said, ‘all of it.’";
+        assert_eq!(
+            quotes(text),
+            [
+                ("We don’t know,".to_string(), Some("Tate".to_string())),
+                (
+                    "It’s gone, all of it.".to_string(),
+                    Some("Tate".to_string())
+                ),
+            ]
+        );
     }
 }

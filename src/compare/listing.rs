@@ -83,6 +83,9 @@ pub struct Entry {
     pub column: usize,
     pub span: Span,
     pub speaker: Option<String>,
+    /// Why `speaker` is null, when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_reason: Option<String>,
     pub text: String,
 }
 
@@ -108,6 +111,11 @@ fn entry(r: &Rendering<'_>) -> Entry {
             end: span.end,
         },
         speaker: r.speaker.clone(),
+        speaker_reason: r
+            .speaker
+            .is_none()
+            .then(|| r.quotation.unattributed.as_ref().map(|u| u.reason()))
+            .flatten(),
         text: r.quotation.text(r.doc.text()),
     }
 }
