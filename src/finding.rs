@@ -156,7 +156,8 @@ pub enum Class {
     Identical,
     /// Quotes, dashes, spacing, case.
     Typography,
-    /// A function word or contraction ("there is" / "there's", "yet").
+    /// A function word added, dropped or changed ("yet", "in" / "on"). A
+    /// contraction written out or in ("there is" / "there's") is typography.
     Minor,
     /// A content word, number, name or negation.
     Substantive,

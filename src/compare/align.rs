@@ -72,6 +72,25 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
             if edge && tag != DiffTag::Replace {
                 continue;
             }
+            // "We're" for "We are": a contraction written out or in is
+            // typography, also where it meets a word added or dropped
+            // ("There is" → "yet There's" adds "yet").
+            if tag == DiffTag::Replace {
+                let (old_tokens, new_tokens) =
+                    (&reference[old_range.clone()], &rendering[new_range.clone()]);
+                if let Some(split) = contraction_split(old_tokens, new_tokens) {
+                    window.start = window.start.min(new_range.start);
+                    window.end = window.end.max(new_range.end);
+                    retyped = true;
+                    for (op, hunk) in split.ops(old_tokens, new_tokens) {
+                        diff.push(op);
+                        if let Some(hunk) = hunk {
+                            hunks.push(hunk);
+                        }
+                    }
+                    continue;
+                }
+            }
             let (old_range, new_range) = if edge {
                 // The rendering may quote more than the reference (the rest is
                 // a cut), but every reference word here was replaced.
@@ -135,6 +154,103 @@ pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
     }
 }
 
+/// How a replacement splits into words that are the same up to contractions
+/// and extra words on one side, at its start or end.
+struct Split {
+    /// Extra tokens on the side that has them: `(at start, at end)`.
+    extra: (usize, usize),
+    /// The extras are the rendering's (else the reference's).
+    added: bool,
+}
+
+/// A split of `old` → `new` whose core is equal once contractions are
+/// written out, with at most three extra tokens on one side.
+fn contraction_split(old: &[Token], new: &[Token]) -> Option<Split> {
+    let words = |t: &[Token]| t.iter().all(|t| t.kind == TokenKind::Word);
+    if !words(old) || !words(new) || old.is_empty() || new.is_empty() {
+        return None;
+    }
+    for (longer, shorter, added) in [(new, old, true), (old, new, false)] {
+        let target = expand(shorter);
+        let spare = longer.len().saturating_sub(1).min(3);
+        for start in 0..=spare {
+            for end in 0..=spare - start {
+                if start + end >= longer.len() {
+                    continue;
+                }
+                if expand(&longer[start..longer.len() - end]) == target {
+                    if !added && start + end == 0 {
+                        continue; // the same split as the first pass
+                    }
+                    return Some(Split {
+                        extra: (start, end),
+                        added,
+                    });
+                }
+            }
+        }
+    }
+    None
+}
+
+impl Split {
+    /// The diff of the split, and a hunk for each run of extra words.
+    fn ops(&self, old: &[Token], new: &[Token]) -> Vec<(DiffOp, Option<Hunk>)> {
+        let (longer, shorter) = if self.added { (new, old) } else { (old, new) };
+        let (start, end) = self.extra;
+        let extra = |tokens: &[Token]| -> Vec<(DiffOp, Option<Hunk>)> {
+            if tokens.is_empty() {
+                return Vec::new();
+            }
+            let words: Vec<String> = tokens.iter().map(|t| t.raw.clone()).collect();
+            let (old_t, new_t): (&[Token], &[Token]) = if self.added {
+                (&[], tokens)
+            } else {
+                (tokens, &[])
+            };
+            let class = hunk_class(old_t, new_t);
+            let hunk = (class > Class::Typography).then(|| Hunk {
+                old: if self.added {
+                    Vec::new()
+                } else {
+                    words.clone()
+                },
+                new: if self.added {
+                    words.clone()
+                } else {
+                    Vec::new()
+                },
+                class,
+            });
+            let mut ops: Vec<(DiffOp, Option<Hunk>)> = words
+                .into_iter()
+                .map(|w| {
+                    let op = if self.added {
+                        DiffOp::Added(w)
+                    } else {
+                        DiffOp::Removed(w)
+                    };
+                    (op, None)
+                })
+                .collect();
+            if let Some(first) = ops.first_mut() {
+                first.1 = hunk;
+            }
+            ops
+        };
+        let mut out = extra(&longer[..start]);
+        // The rendering's words stand for the shared core.
+        let core = if self.added {
+            &new[start..new.len() - end]
+        } else {
+            shorter
+        };
+        out.extend(core.iter().map(|t| (DiffOp::Same(t.raw.clone()), None)));
+        out.extend(extra(&longer[longer.len() - end..]));
+        out
+    }
+}
+
 /// Contractions written out, so "there's" and "there is" compare equal.
 fn expand(tokens: &[Token]) -> Vec<String> {
     let mut out = Vec::new();
@@ -192,7 +308,7 @@ fn hunk_class(old: &[Token], new: &[Token]) -> Class {
     }
     let (old, new) = (expand(old), expand(new));
     if old == new {
-        return Class::Minor; // a contraction written out
+        return Class::Typography; // a contraction written out
     }
     let changed: Vec<&String> = old
         .iter()
@@ -369,7 +485,14 @@ mod tests {
             class("We’ll meet soon", "We'll meet soon"),
             Class::Typography
         );
-        assert_eq!(class("there is nothing", "there's nothing"), Class::Minor);
+        assert_eq!(
+            class("there is nothing", "there's nothing"),
+            Class::Typography
+        );
+        assert_eq!(
+            class("there is nothing", "yet there's nothing"),
+            Class::Minor
+        );
         assert_eq!(class("no plans for now", "no plans yet"), Class::Minor);
         assert_eq!(
             class("I think Putin would like", "I feel Putin would like"),
