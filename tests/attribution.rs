@@ -301,7 +301,7 @@ struct Pair {
 /// on the test half; issue 10 targets precision ≥ 0.95 and recall ≥ 0.90.
 #[test]
 fn misquotes_in_rendering_pairs_do_not_fall_below_todays_figures() {
-    use concord::compare::align::{Class, cluster, compare};
+    use concord::compare::align::{Class, compare, same_utterance};
     use concord::text::tokenize;
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -318,7 +318,7 @@ fn misquotes_in_rendering_pairs_do_not_fall_below_todays_figures() {
         let (mut tp, mut fp, mut fn_) = (0, 0, 0);
         for p in pairs.pair.iter().filter(|p| p.split == half) {
             let (a, b) = (tokenize(&p.a), tokenize(&p.b));
-            let one = !cluster(&[a.clone(), b.clone()], 6, 0.6).is_empty();
+            let one = same_utterance(&a, &b, 0.6);
             let reported = one && compare(&a, &b).class >= Class::Minor;
             let expected = matches!(p.expect.as_str(), "minor" | "substantive" | "paraphrase");
             match (expected, reported) {
@@ -326,6 +326,10 @@ fn misquotes_in_rendering_pairs_do_not_fall_below_todays_figures() {
                 (false, true) => fp += 1,
                 (true, false) => fn_ += 1,
                 (false, false) => {}
+            }
+            if half == "dev" && expected != reported {
+                // What to work on: shown with `-- --nocapture`.
+                eprintln!("dev pair miss ({}): {:?} | {:?}", p.expect, p.a, p.b);
             }
         }
         let precision = tp as f64 / (tp + fp).max(1) as f64;
@@ -346,6 +350,8 @@ fn misquotes_in_rendering_pairs_do_not_fall_below_todays_figures() {
     );
 }
 
-// Today's figures on the test half: precision 0.741, recall 0.889.
-const PAIRS_PRECISION: f64 = 0.74;
+// Floors at the test half's figures: precision 0.741, recall 0.889 before
+// (contractions counted as changes, shared openings as one utterance);
+// precision 0.952, recall 0.889 now.
+const PAIRS_PRECISION: f64 = 0.95;
 const PAIRS_RECALL: f64 = 0.88;

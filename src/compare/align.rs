@@ -42,6 +42,57 @@ pub struct Comparison {
 
 /// Compares a rendering with a reference.
 pub fn compare(reference: &[Token], rendering: &[Token]) -> Comparison {
+    if let Some(fragment) = exact_fragment(reference, rendering) {
+        return fragment;
+    }
+    aligned(reference, rendering)
+}
+
+/// One quotation's words standing unchanged, in order, inside the other's: a
+/// cut, not a change.
+fn exact_fragment(reference: &[Token], rendering: &[Token]) -> Option<Comparison> {
+    let positions = |t: &[Token]| -> Vec<usize> {
+        (0..t.len())
+            .filter(|&i| t[i].kind == TokenKind::Word)
+            .collect()
+    };
+    let (old, new) = (positions(reference), positions(rendering));
+    if old.is_empty() || new.is_empty() || old.len() == new.len() {
+        return None;
+    }
+    let norm = |t: &[Token], i: &usize| t[*i].norm.clone();
+    let old_words: Vec<String> = old.iter().map(|i| norm(reference, i)).collect();
+    let new_words: Vec<String> = new.iter().map(|i| norm(rendering, i)).collect();
+    let (long, short) = if old_words.len() > new_words.len() {
+        (&old_words, &new_words)
+    } else {
+        (&new_words, &old_words)
+    };
+    let at = long
+        .windows(short.len())
+        .position(|w| w == short.as_slice())?;
+    // The stretch of the rendering that renders the reference.
+    let window = if new_words.len() < old_words.len() {
+        0..rendering.len()
+    } else {
+        new[at]..new[at + short.len() - 1] + 1
+    };
+    Some(Comparison {
+        shared: short.len(),
+        similarity: 1.0,
+        class: Class::Identical,
+        hunks: Vec::new(),
+        diff: rendering[window.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| DiffOp::Same(t.raw.clone()))
+            .collect(),
+        window,
+    })
+}
+
+/// Compares by a word diff, where neither is a plain fragment of the other.
+fn aligned(reference: &[Token], rendering: &[Token]) -> Comparison {
     let old: Vec<&str> = reference.iter().map(|t| t.norm.as_str()).collect();
     let new: Vec<&str> = rendering.iter().map(|t| t.norm.as_str()).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &old, &new);
@@ -169,6 +220,14 @@ fn contraction_split(old: &[Token], new: &[Token]) -> Option<Split> {
     let words = |t: &[Token]| t.iter().all(|t| t.kind == TokenKind::Word);
     if !words(old) || !words(new) || old.is_empty() || new.is_empty() {
         return None;
+    }
+    // "long-term" and "long term" are one word written two ways.
+    let joined = |words: Vec<String>| words.concat().replace('-', "");
+    if joined(expand(old)) == joined(expand(new)) {
+        return Some(Split {
+            extra: (0, 0),
+            added: true,
+        });
     }
     for (longer, shorter, added) in [(new, old, true), (old, new, false)] {
         let target = expand(shorter);
@@ -329,6 +388,34 @@ fn hunk_class(old: &[Token], new: &[Token]) -> Class {
     }
 }
 
+/// Do two quotations render one utterance? Their shared words must make up
+/// `min_similarity` of the shorter, and more than an opening: "We are working
+/// closely with the police to understand what happened" and "… with the
+/// families to make sure they have support" share only how they begin.
+pub fn same_utterance(a: &[Token], b: &[Token], min_similarity: f64) -> bool {
+    if compare(a, b).similarity < min_similarity {
+        return false;
+    }
+    let words = |t: &[Token]| -> Vec<String> {
+        t.iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.norm.clone())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let content = |w: &[String]| -> Vec<String> {
+        w.iter()
+            .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    };
+    let (rest_a, rest_b) = (content(&a[prefix..]), content(&b[prefix..]));
+    let opening_only =
+        rest_a.len() >= 2 && rest_b.len() >= 2 && !rest_a.iter().any(|w| rest_b.contains(w));
+    !opening_only
+}
+
 /// A trigram shared by more quotations than this is too common to say they
 /// are the same utterance, and is not used to find candidates.
 const MAX_POSTINGS: usize = 64;
@@ -398,7 +485,7 @@ pub fn cluster(
         if find(&mut parent, a) == find(&mut parent, b) {
             continue;
         }
-        if compare(&quotations[a], &quotations[b]).similarity >= min_similarity {
+        if same_utterance(&quotations[a], &quotations[b], min_similarity) {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }
