@@ -19,6 +19,8 @@ pub struct ClaimEvidence {
     pub sentence: Range<usize>,
     /// The attributed speaker, or `None` when the source itself holds it.
     pub holder: Option<String>,
+    /// The reporting cue the holder comes from ("said"), when there is one.
+    pub cue: Option<Range<usize>>,
 }
 
 /// A pattern match that is not evidence, kept for `concord explain`.
@@ -66,13 +68,14 @@ pub(super) fn match_claims(
                     });
                 });
                 if let Some(matched) = found {
-                    let holder = holders.of(index, &matched);
+                    let (holder, cue) = holders.of(index, &matched);
                     out.evidence.push(ClaimEvidence {
                         claim: claim_index,
                         stance: stance_index,
                         matched,
                         sentence: sentence.clone(),
                         holder,
+                        cue,
                     });
                 }
             }

@@ -22,6 +22,8 @@ pub struct FactEvidence {
     pub value: Value,
     pub sentence: Range<usize>,
     pub holder: Option<String>,
+    /// The reporting cue the holder comes from ("said"), when there is one.
+    pub cue: Option<Range<usize>>,
 }
 
 /// Something the author of a source or rule should fix, found while analyzing.
@@ -96,14 +98,18 @@ pub(super) fn match_facts(
                         synonyms: &fact.synonyms,
                     };
                     match normalize(fact.kind, &text[value_span.clone()], &cx) {
-                        Ok(value) => out.evidence.push(FactEvidence {
+                        Ok(value) => {
+                            let (holder, cue) = holders.of(index, &matched);
+                            out.evidence.push(FactEvidence {
                             fact: fact_index,
-                            holder: holders.of(index, &matched),
+                            holder,
+                            cue,
                             matched,
                             value_span,
                             value,
                             sentence: sentence.clone(),
-                        }),
+                        });
+                        }
                         Err(ValueError::NeedsPublished) => out.notes.push(Note {
                             span: value_span.clone(),
                             message: format!(

@@ -532,8 +532,16 @@ pub(super) struct Holders<'a> {
 }
 
 impl Holders<'_> {
-    /// The holder of `matched`, inside sentence number `sentence`.
-    pub(super) fn of(&self, sentence: usize, matched: &Range<usize>) -> Option<String> {
-        nearest(&self.attributions[sentence], matched).and_then(|a| self.cast.resolve(a))
+    /// The holder of `matched`, inside sentence number `sentence`, and the
+    /// cue that decided it (none when the source itself says it).
+    pub(super) fn of(
+        &self,
+        sentence: usize,
+        matched: &Range<usize>,
+    ) -> (Option<String>, Option<Range<usize>>) {
+        match nearest(&self.attributions[sentence], matched) {
+            Some(a) => (self.cast.resolve(a), Some(a.cue.clone())),
+            None => (None, None),
+        }
     }
 }

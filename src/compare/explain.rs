@@ -28,6 +28,8 @@ pub enum Explained {
         at: At,
         stance: String,
         holder: String,
+        /// What decided the holder.
+        held: Held,
         text: String,
     },
     /// A fact's value as written and as read, and its holder.
@@ -36,6 +38,7 @@ pub enum Explained {
         raw: String,
         value: String,
         holder: String,
+        held: Held,
     },
     /// A match that is not evidence; `stance` for claims.
     SetAside {
@@ -44,6 +47,28 @@ pub enum Explained {
         text: String,
         reason: String,
     },
+}
+
+/// What decided a holder.
+#[derive(Debug, Clone)]
+pub enum Held {
+    /// A reporting cue that names the holder ("said").
+    Cue(String),
+    /// A cue whose subject names no one the document gives ("officials said"):
+    /// the source holds the words.
+    Unnamed(String),
+    /// No attribution: the source says it.
+    Source,
+}
+
+impl Held {
+    fn of(doc: &Document, cue: Option<&std::ops::Range<usize>>, named: bool) -> Held {
+        match cue {
+            Some(cue) if named => Held::Cue(doc.text()[cue.clone()].to_string()),
+            Some(cue) => Held::Unnamed(doc.text()[cue.clone()].to_string()),
+            None => Held::Source,
+        }
+    }
 }
 
 /// What an id names, and what it matched.
@@ -134,6 +159,7 @@ fn claim_lines(
                 at: at(doc, ev.matched.start),
                 stance: claim.stances[ev.stance].name.clone(),
                 holder: names.holder(doc, ev.holder.as_deref()),
+                held: Held::of(doc, ev.cue.as_ref(), ev.holder.is_some()),
                 text: doc.text()[ev.matched.clone()].to_string(),
             });
         }
@@ -157,6 +183,7 @@ fn fact_lines(
                 raw: doc.text()[ev.value_span.clone()].to_string(),
                 value: ev.value.to_string(),
                 holder: names.holder(doc, ev.holder.as_deref()),
+                held: Held::of(doc, ev.cue.as_ref(), ev.holder.is_some()),
             });
         }
         lines.extend(set_aside(doc, &analysis.fact_skipped, index, |_| None));

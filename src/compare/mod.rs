@@ -13,7 +13,7 @@ mod suppress;
 
 pub use claims::compare_claims;
 pub use evidence::Names;
-pub use explain::{At, Explained, Explanation, explain};
+pub use explain::{At, Explained, Explanation, Held, explain};
 pub use facts::compare_facts;
 pub use listing::{Entry, Listing, Mark, Utterance, listing};
 pub use suppress::{Baseline, Recorded, apply_accepts};

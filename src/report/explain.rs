@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::compare::{Entry, Explained, Explanation};
+use crate::compare::{Entry, Explained, Explanation, Held};
 use crate::finding::Finding;
 use crate::rules::Origin;
 
@@ -90,21 +90,29 @@ fn matched(out: &mut String, lines: &[Explained]) {
                 at,
                 stance,
                 holder,
+                held,
                 text,
             } => writeln!(
                 out,
-                "  {}:{}:{}  {stance} — {holder}: “{text}”",
-                at.file, at.line, at.column
+                "  {}:{}:{}  {stance} — {holder}: “{text}”{}",
+                at.file,
+                at.line,
+                at.column,
+                held_by(held)
             ),
             Explained::Value {
                 at,
                 raw,
                 value,
                 holder,
+                held,
             } => writeln!(
                 out,
-                "  {}:{}:{}  “{raw}” → {value} — {holder}",
-                at.file, at.line, at.column
+                "  {}:{}:{}  “{raw}” → {value} — {holder}{}",
+                at.file,
+                at.line,
+                at.column,
+                held_by(held)
             ),
             Explained::SetAside {
                 at,
@@ -127,6 +135,15 @@ fn matched(out: &mut String, lines: &[Explained]) {
                 at.file, at.line, at.column
             ),
         };
+    }
+}
+
+/// What decided a holder: the cue, or why the source holds the words.
+fn held_by(held: &Held) -> String {
+    match held {
+        Held::Cue(cue) => format!("  (cue “{cue}”)"),
+        Held::Unnamed(cue) => format!("  (cue “{cue}” names no one: the source holds it)"),
+        Held::Source => "  (no attribution: the source says it)".to_string(),
     }
 }
 
