@@ -196,6 +196,12 @@ const VERBS: &[&str] = &[
     "demanded",
     "demands",
     "testified",
+    "blamed",
+    "blames",
+    "described",
+    "describes",
+    "apologised",
+    "apologized",
 ];
 
 /// Reporting participles that hang off a clause: "…, saying that …".
@@ -558,6 +564,22 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
     found
 }
 
+/// The subject of a sentence that introduces a quotation with a colon and
+/// no reporting verb: "Another user, binday_blues, was more sympathetic: “…”".
+pub(super) fn colon_subject(text: &str, sentence: Range<usize>, mark: usize) -> Option<Subject> {
+    let before = text[sentence.start..mark].trim_end();
+    if !before.ends_with(':') {
+        return None;
+    }
+    let words = words(text, sentence.start..mark);
+    // Only "Another user, X, …" names someone this way: "Asked about it,
+    // Ekwueme's message was blunt:" does not.
+    let indefinite = words
+        .first()
+        .is_some_and(|w| matches!(w.lower().as_str(), "another" | "one" | "a" | "an"));
+    opening_subject(&words).filter(|s| indefinite && matches!(s, Subject::Name(_)))
+}
+
 /// The subject that opens a clause: a name ("Health Minister Karin Aas
 /// visited …"), a pronoun, or "the ministry".
 fn opening_subject(words: &[Word]) -> Option<Subject> {
@@ -568,6 +590,22 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
     }
     if matches!(lower.as_str(), "the" | "its" | "their") {
         return reference_after(words);
+    }
+    if matches!(lower.as_str(), "another" | "one" | "a" | "an") {
+        // "Another user, binday_blues, was more sympathetic:"
+        let named = words
+            .iter()
+            .take(6)
+            .position(|w| w.gap.contains(','))
+            .map(|i| &words[i]);
+        return Some(match named {
+            Some(w) if is_handle(w) => Subject::Name(w.text.to_string()),
+            Some(w) if w.is_capitalized() => {
+                let at = words.iter().position(|x| std::ptr::eq(x, w)).unwrap_or(0);
+                name_after(&words[at..], TITLES).map_or(Subject::Someone, Subject::Name)
+            }
+            _ => Subject::Someone,
+        });
     }
     if !first.is_capitalized() {
         return None;
@@ -626,6 +664,10 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     }
     let last = &words[end - 1];
     let lower = last.lower();
+    // "Corvane blamed human error and said …": the subject opens the sentence.
+    if matches!(lower.as_str(), "and" | "but") {
+        return opening_subject(&words[..end - 1]);
+    }
     if let Some(gender) = matches!(lower.as_str(), "he" | "she")
         .then(|| Gender::of(&lower))
         .flatten()
@@ -701,6 +743,10 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
             // "A volunteer handing out sandbags on their street said"
             if after_preposition(words, at - 1) {
                 return unnamed_opener(words);
+            }
+            // "Its statement described …": the document of whoever spoke last.
+            if matches!(before.as_str(), "its" | "their") {
+                return Subject::Reference(format!("{before} {noun}"));
             }
             return Subject::Reference(noun);
         }
@@ -1073,6 +1119,19 @@ fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
             break;
         }
         end += 1;
+    }
+    // "Danish negotiator Søren Ækerlund": a capitalized word, a lower-case
+    // role, then the name.
+    if end == start + 1 {
+        let mut k = end;
+        while k < after.len() && k < end + 3 && after[k].joined() && !after[k].is_capitalized() {
+            k += 1;
+        }
+        if k > end && k < after.len() && after[k].is_capitalized() && after[k].joined() {
+            if let Some(name) = name_after(&after[k..], skippable) {
+                return Some(name);
+            }
+        }
     }
     clean_name(&after[start..end])
 }

@@ -18,7 +18,7 @@
 
 use std::ops::Range;
 
-use super::attribution::{Attribution, Subject, attributions, nearest};
+use super::attribution::{Attribution, Subject, attributions, colon_subject, nearest};
 use super::sentences::{runs, split};
 use super::speakers::Cast;
 
@@ -56,6 +56,9 @@ impl Unattributed {
             Unattributed::NotSpeech => "a scare quote, name or title, not speech".into(),
             Unattributed::Unnamed => "the attribution names no one".into(),
             Unattributed::Pronoun => "a pronoun with no one named before it that it fits".into(),
+            Unattributed::Reference(noun) if noun.contains(' ') => {
+                format!("“{noun}” stands for no name the document gives")
+            }
             Unattributed::Reference(noun) => {
                 format!("“the {noun}” stands for no name the document gives")
             }
@@ -438,6 +441,20 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
         let (speaker, unattributed) = if !cued_right_after && is_scare(text, &pieces, &outer) {
             (None, Some(Unattributed::NotSpeech))
         } else {
+            // "Another user, binday_blues, was more sympathetic: “…”"
+            let colon = sentences
+                .get(first)
+                .filter(|_| around.is_empty())
+                .and_then(|s| colon_subject(text, s.clone(), outer.start))
+                .map(|subject| Attribution {
+                    subject,
+                    cue: outer.start..outer.start,
+                });
+            let around = if around.is_empty() {
+                colon.into_iter().collect()
+            } else {
+                around
+            };
             match nearest(&around, &outer) {
                 Some(attribution) => {
                     let speaker = cast.resolve(attribution);
@@ -472,9 +489,48 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
         });
         runs_of.push(run);
     }
+    repeated_speakers(text, &mut quotations);
     Quotes {
         quotations,
         suspicious,
+    }
+}
+
+/// A headline or pull quote repeats words quoted below with their speaker:
+/// a quotation with no cue whose words stand inside another's takes its
+/// speaker, when only one speaker's quotations hold them.
+fn repeated_speakers(text: &str, quotations: &mut [Quotation]) {
+    let words = |q: &Quotation| -> String {
+        q.text(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let spoken: Vec<(String, String)> = quotations
+        .iter()
+        .filter_map(|q| q.speaker.clone().map(|s| (format!(" {} ", words(q)), s)))
+        .collect();
+    for q in quotations.iter_mut() {
+        if q.speaker.is_some() || q.unattributed != Some(Unattributed::NoCue) {
+            continue;
+        }
+        let own = words(q);
+        if own.split(' ').count() < 3 {
+            continue;
+        }
+        let own = format!(" {own} ");
+        let mut speakers = spoken
+            .iter()
+            .filter(|(w, _)| w.contains(&own))
+            .map(|(_, s)| s);
+        if let Some(first) = speakers.next() {
+            if speakers.all(|s| s == first) {
+                q.speaker = Some(first.clone());
+                q.unattributed = None;
+            }
+        }
     }
 }
 

@@ -145,6 +145,7 @@ impl Cast {
             } in names_in(text, sentence.clone(), &inside)
             {
                 let person = !after_preposition
+                    && !is_organisation(&name)
                     && (gender.is_some() || titles.iter().any(|t| is_person_title(t)));
                 mentions.push(Mention {
                     at: at.start,
@@ -213,7 +214,7 @@ impl Cast {
                     name: full,
                     titles: Vec::new(),
                     gender: None,
-                    person: !name.contains('_'),
+                    person: !name.contains('_') && !is_organisation(name),
                     place: false,
                     short: false,
                     subject: true,
@@ -426,7 +427,7 @@ impl Cast {
             .rev()
             .take(LOOKBACK)
             .filter(|m| !m.place)
-            .find(|m| m.person && m.gender == Some(gender))
+            .find(|m| m.person && m.gender.is_none_or(|g| g == gender))
             .filter(|m| !self.unnamed_between(m.at, at))
             .map(|m| m.name.clone())
     }
@@ -441,6 +442,16 @@ impl Cast {
     /// last says; "the ministry" → the nearest name with that word in it or
     /// that title; an institution never named (the army) → the noun itself.
     fn reference(&self, noun: &str, at: usize) -> Option<String> {
+        if let Some(bare) = noun
+            .strip_prefix("its ")
+            .or_else(|| noun.strip_prefix("their "))
+        {
+            if DOCUMENTS.contains(&bare) {
+                let split = self.spoken.partition_point(|(a, _)| *a < at);
+                return split.checked_sub(1).map(|i| self.spoken[i].1.clone());
+            }
+            return self.reference(bare, at);
+        }
         if DOCUMENTS.contains(&noun) {
             return self.author(noun, at);
         }
@@ -516,6 +527,92 @@ fn complete_titled(mentions: &mut [Mention]) {
             mentions[i].gender = mentions[i].gender.or(gender);
         }
     }
+}
+
+/// Words that make a name an organisation's, not a person's.
+const ORGANISATION_WORDS: &[&str] = &[
+    "water",
+    "power",
+    "energy",
+    "council",
+    "ministry",
+    "union",
+    "authority",
+    "association",
+    "systems",
+    "ltd",
+    "inc",
+    "plc",
+    "llc",
+    "group",
+    "company",
+    "bank",
+    "trust",
+    "university",
+    "hospital",
+    "society",
+    "corp",
+    "corporation",
+    "terminals",
+    "chemicals",
+    "markets",
+    "foods",
+    "mobility",
+    "pay",
+    "mutual",
+    "commission",
+    "committee",
+    "agency",
+    "department",
+    "police",
+    "army",
+    "navy",
+    "service",
+    "services",
+    "foundation",
+    "institute",
+    "party",
+    "coaches",
+    "airlines",
+    "airways",
+    "rail",
+    "railways",
+    "holdings",
+    "partners",
+    "capital",
+    "media",
+    "news",
+    "times",
+    "press",
+    "club",
+    "fc",
+    "united",
+    "city",
+    "borough",
+    "county",
+    "government",
+    "court",
+    "school",
+    "college",
+    "guild",
+    "league",
+    "federation",
+    "network",
+    "lines",
+    "transport",
+    "health",
+    "office",
+    "board",
+    "festival",
+    "museum",
+    "library",
+    "church",
+];
+
+/// "Southcoast Water", "Harbour Workers’ Union": an organisation by its name.
+fn is_organisation(name: &str) -> bool {
+    name.split(' ')
+        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
 }
 
 /// Titles that only a person holds.
