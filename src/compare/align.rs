@@ -393,7 +393,25 @@ fn hunk_class(old: &[Token], new: &[Token]) -> Class {
 /// closely with the police to understand what happened" and "… with the
 /// families to make sure they have support" share only how they begin.
 pub fn same_utterance(a: &[Token], b: &[Token], min_similarity: f64) -> bool {
-    if compare(a, b).similarity < min_similarity {
+    same_utterance_of(a, b, min_similarity, (None, None))
+}
+
+/// Two different people named as speakers say the same words only when the
+/// words are nearly the same: below this share, their remarks are two.
+const OTHER_SPEAKER_SIMILARITY: f64 = 0.8;
+
+/// [`same_utterance`], knowing who each source says spoke.
+pub fn same_utterance_of(
+    a: &[Token],
+    b: &[Token],
+    min_similarity: f64,
+    speakers: (Option<&str>, Option<&str>),
+) -> bool {
+    let needed = match speakers {
+        (Some(x), Some(y)) if x != y => min_similarity.max(OTHER_SPEAKER_SIMILARITY),
+        _ => min_similarity,
+    };
+    if compare(a, b).similarity < needed {
         return false;
     }
     let words = |t: &[Token]| -> Vec<String> {
@@ -426,6 +444,17 @@ const MAX_POSTINGS: usize = 64;
 /// ascending order; groups ordered by their first member.
 pub fn cluster(
     quotations: &[Vec<Token>],
+    min_words: usize,
+    min_similarity: f64,
+) -> Vec<Vec<usize>> {
+    cluster_spoken(quotations, &[], min_words, min_similarity)
+}
+
+/// [`cluster`], with each quotation's speaker where known (`speakers` may be
+/// shorter than `quotations`: the rest are unknown).
+pub fn cluster_spoken(
+    quotations: &[Vec<Token>],
+    speakers: &[Option<&str>],
     min_words: usize,
     min_similarity: f64,
 ) -> Vec<Vec<usize>> {
@@ -485,7 +514,9 @@ pub fn cluster(
         if find(&mut parent, a) == find(&mut parent, b) {
             continue;
         }
-        if same_utterance(&quotations[a], &quotations[b], min_similarity) {
+        let speaker = |i: usize| speakers.get(i).copied().flatten();
+        let who = (speaker(a), speaker(b));
+        if same_utterance_of(&quotations[a], &quotations[b], min_similarity, who) {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }

@@ -6,7 +6,7 @@
 //! The reference is the rule's `text` when a rule pins one, else the wording
 //! most renderings share, else the earliest published.
 
-use super::align::{Class, cluster, compare};
+use super::align::{Class, cluster_spoken, compare};
 use super::evidence::{Names, evidence_at, excerpt, locate};
 use crate::analyze::{Analysis, Quotation};
 use crate::config::QuotesConfig;
@@ -73,7 +73,11 @@ pub fn utterances<'r>(
     }
     let free: Vec<usize> = (0..renderings.len()).filter(|&i| !pinned[i]).collect();
     let tokens: Vec<Vec<Token>> = free.iter().map(|&i| renderings[i].tokens.clone()).collect();
-    for group in cluster(&tokens, config.min_words, config.min_similarity) {
+    let speakers: Vec<Option<&str>> = free
+        .iter()
+        .map(|&i| renderings[i].speaker.as_deref())
+        .collect();
+    for group in cluster_spoken(&tokens, &speakers, config.min_words, config.min_similarity) {
         let members: Vec<usize> = group.iter().map(|&i| free[i]).collect();
         let mut sources: Vec<&str> = members.iter().map(|&i| renderings[i].doc.name()).collect();
         sources.sort_unstable();
