@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::text::lexicon::{SENTENCE_OPENERS, is_calendar_name};
+use crate::text::lexicon::{ORGANISATION_WORDS, SENTENCE_OPENERS, is_calendar_name};
 use crate::text::words::{Word, words};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -458,6 +458,62 @@ const TITLES: &[&str] = &[
     "auditor",
     "treasurer",
     "spokesperson",
+    "hotelier",
+    "angler",
+    "farmer",
+    "baker",
+    "teacher",
+    "fisherman",
+    "fisherwoman",
+    "shopkeeper",
+    "landlord",
+    "landlady",
+    "publican",
+    "resident",
+    "driver",
+    "pilot",
+    "artist",
+    "musician",
+    "photographer",
+    "paramedic",
+    "firefighter",
+    "volunteer",
+    "student",
+    "pensioner",
+    "priest",
+    "curator",
+    "archaeologist",
+    "glaciologist",
+    "geologist",
+    "biologist",
+    "ecologist",
+    "climatologist",
+    "consultant",
+    "broker",
+    "trader",
+    "investor",
+    "entrepreneur",
+    "lecturer",
+    "headmistress",
+    "headmaster",
+    "winemaker",
+    "brewer",
+    "carpenter",
+    "plumber",
+    "electrician",
+    "mechanic",
+    "builder",
+    "ranger",
+    "warden",
+    "climber",
+    "mountaineer",
+    "diver",
+    "cyclist",
+    "jockey",
+    "trainer",
+    "negotiator",
+    "delegate",
+    "guide",
 ];
 
 /// Titles that name a role any organisation has, not a person ("press
@@ -990,7 +1046,9 @@ pub(super) fn names_in(
         while end < words.len()
             && linked(&words, end)
             && (words[end].is_capitalized()
-                || (is_connector(&words[end]) && bridges_to_name(&words, end - 1)))
+                || (is_connector(&words[end])
+                    && !(words[end].lower() == "of" && names_someone(&words[i..end]))
+                    && bridges_to_name(&words, end - 1)))
         {
             end += 1;
         }
@@ -1024,7 +1082,7 @@ pub(super) fn names_in(
             || before.first().is_some_and(|w| person_title(w))
             || before.first().is_some_and(|w| TITLES.contains(&w.as_str()))
                 && before.iter().any(|w| person_title(w));
-        let after_preposition = before.first().is_some_and(|w| {
+        let preposition = |w: &String| {
             matches!(
                 w.as_str(),
                 "in" | "at"
@@ -1043,7 +1101,11 @@ pub(super) fn names_in(
                     | "by"
                     | "on"
             )
-        });
+        };
+        // "in Bergholt", "at the Kemble Lane works"
+        let after_preposition = before.first().is_some_and(preposition)
+            || (before.first().is_some_and(|w| w == "the")
+                && before.get(1).is_some_and(preposition));
         if let Some(name) = clean_name(run) {
             let words_in_name = name.split(' ').count();
             if words_in_name >= 2 || titled {
@@ -1096,7 +1158,10 @@ fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
     let mut end = start;
     while end < after.len() && (end == start || linked(after, end)) {
         let word = &after[end];
+        // "Secretary of State", but not "Selina Marchetti of Vantor University".
+        let affiliation = word.lower() == "of" && names_someone(&after[start..end]);
         let bridges = (is_connector(word) || TITLES.contains(&word.lower().as_str()))
+            && !affiliation
             && bridges_to_name(after, end);
         if !(word.is_capitalized() || (end > start && bridges)) {
             // "Danish fisheries minister Søren Ækerlund": lower-case words
@@ -1136,6 +1201,23 @@ fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
     clean_name(&after[start..end])
 }
 
+/// Do these words already name someone (two words that are not titles or
+/// abbreviations: "Selina Marchetti", not "US Secretary")?
+fn names_someone(run: &[Word]) -> bool {
+    run.iter()
+        .filter(|w| !is_title(w) && !w.text.chars().all(|c| c.is_uppercase() || c == '.'))
+        .count()
+        >= 2
+}
+
+/// "Southcoast Water", "Harbour Workers’ Union": a name that is an
+/// organisation's, by a word in it.
+pub(super) fn is_organisation_name(words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+}
+
 /// A reporting verb ("said", "recalls").
 pub(super) fn is_speech_verb(word: &str) -> bool {
     VERBS.contains(&word)
@@ -1165,7 +1247,7 @@ fn clean_name(run: &[Word]) -> Option<String> {
             || PRONOUNS.contains(&lower.as_str())
             || matches!(
                 lower.as_str(),
-                "by" | "from" | "with" | "to" | "of" | "for" | "into"
+                "by" | "from" | "with" | "to" | "of" | "for" | "into" | "another" | "priority"
             )
     }) {
         run.remove(0);
@@ -1179,6 +1261,18 @@ fn clean_name(run: &[Word]) -> Option<String> {
     if let Some(owner) = run.iter().position(|w| w.lower().ends_with("'s")) {
         if owner + 1 < run.len() {
             run.drain(..=owner);
+        }
+    }
+    // "Selina Marchetti of Vantor University said": the person, not the place
+    // she works.
+    if let Some(of) = run.iter().position(|w| w.lower() == "of") {
+        let person: Vec<&str> = run[..of].iter().map(|w| w.text).collect();
+        let named = run[..of]
+            .iter()
+            .filter(|w| !is_title(w) && !w.text.chars().all(|c| c.is_uppercase() || c == '.'))
+            .count();
+        if named >= 2 && !is_organisation_name(&person) {
+            run.truncate(of);
         }
     }
     if let Some(last_title) = run.iter().rposition(is_title) {

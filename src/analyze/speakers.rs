@@ -10,7 +10,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::attribution::{Attribution, Gender, Named, Subject, is_speech_verb, names_in, nearest};
+use super::attribution::{
+    Attribution, Gender, Named, Subject, is_organisation_name, is_speech_verb, names_in, nearest,
+};
 use crate::text::words::words;
 
 /// Nouns that stand for a document someone issued: "the statement said" is
@@ -112,6 +114,8 @@ pub(super) struct Cast {
     words: HashMap<String, Vec<usize>>,
     /// Who each named attribution resolved to, by cue position.
     spoken: Vec<(usize, String)>,
+    /// Where paragraph breaks are.
+    paragraphs: Vec<usize>,
     /// Where someone unnamed speaks ("another survivor said"): a later "he"
     /// is more likely them than anyone named before.
     unnamed: Vec<usize>,
@@ -146,7 +150,9 @@ impl Cast {
             {
                 let person = !after_preposition
                     && !is_organisation(&name)
-                    && (gender.is_some() || titles.iter().any(|t| is_person_title(t)));
+                    && (gender.is_some()
+                        || titles.iter().any(|t| is_person_title(t))
+                        || (opens_sentence && name.contains(' ')));
                 mentions.push(Mention {
                     at: at.start,
                     name,
@@ -166,6 +172,7 @@ impl Cast {
             words: HashMap::new(),
             spoken: Vec::new(),
             documents: Vec::new(),
+            paragraphs: text.match_indices("\n\n").map(|(i, _)| i).collect(),
             unnamed: attributions
                 .iter()
                 .flatten()
@@ -382,7 +389,12 @@ impl Cast {
                 else {
                     continue;
                 };
-                if self.unnamed_between(mention.at, word.start) {
+                // Only about someone named just before, in the same paragraph:
+                // "“Terrified,” she says" after a paragraph about someone else
+                // teaches nothing.
+                if self.unnamed_between(mention.at, word.start)
+                    || !self.same_paragraph(mention.at, word.start)
+                {
                     continue;
                 }
                 // Across at most the sentence before.
@@ -419,17 +431,25 @@ impl Cast {
             .map_or_else(|| name.to_string(), |m| m.name.clone())
     }
 
-    /// The person named last before `at` whom `gender` fits.
+    /// The person named last before `at` whom `gender` fits: one known to be
+    /// of that gender, or one of no known gender named in the same paragraph.
     fn pronoun(&self, gender: Gender, at: usize) -> Option<String> {
         let split = self.mentions.partition_point(|m| m.at < at);
         self.mentions[..split]
             .iter()
             .rev()
             .take(LOOKBACK)
-            .filter(|m| !m.place)
-            .find(|m| m.person && m.gender.is_none_or(|g| g == gender))
+            .filter(|m| !m.place && m.person)
+            .find(|m| match m.gender {
+                Some(g) => g == gender,
+                None => self.same_paragraph(m.at, at),
+            })
             .filter(|m| !self.unnamed_between(m.at, at))
             .map(|m| m.name.clone())
+    }
+
+    fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        self.paragraphs.partition_point(|&p| p < a) == self.paragraphs.partition_point(|&p| p < b)
     }
 
     /// Does someone unnamed speak after `from` and before `to`?
@@ -529,90 +549,9 @@ fn complete_titled(mentions: &mut [Mention]) {
     }
 }
 
-/// Words that make a name an organisation's, not a person's.
-const ORGANISATION_WORDS: &[&str] = &[
-    "water",
-    "power",
-    "energy",
-    "council",
-    "ministry",
-    "union",
-    "authority",
-    "association",
-    "systems",
-    "ltd",
-    "inc",
-    "plc",
-    "llc",
-    "group",
-    "company",
-    "bank",
-    "trust",
-    "university",
-    "hospital",
-    "society",
-    "corp",
-    "corporation",
-    "terminals",
-    "chemicals",
-    "markets",
-    "foods",
-    "mobility",
-    "pay",
-    "mutual",
-    "commission",
-    "committee",
-    "agency",
-    "department",
-    "police",
-    "army",
-    "navy",
-    "service",
-    "services",
-    "foundation",
-    "institute",
-    "party",
-    "coaches",
-    "airlines",
-    "airways",
-    "rail",
-    "railways",
-    "holdings",
-    "partners",
-    "capital",
-    "media",
-    "news",
-    "times",
-    "press",
-    "club",
-    "fc",
-    "united",
-    "city",
-    "borough",
-    "county",
-    "government",
-    "court",
-    "school",
-    "college",
-    "guild",
-    "league",
-    "federation",
-    "network",
-    "lines",
-    "transport",
-    "health",
-    "office",
-    "board",
-    "festival",
-    "museum",
-    "library",
-    "church",
-];
-
 /// "Southcoast Water", "Harbour Workers’ Union": an organisation by its name.
 fn is_organisation(name: &str) -> bool {
-    name.split(' ')
-        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+    is_organisation_name(&name.split(' ').collect::<Vec<_>>())
 }
 
 /// Titles that only a person holds.
