@@ -247,6 +247,9 @@ const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one",
 ];
 
+/// Who speaks for an organisation without a name of their own.
+const SPOKESPEOPLE: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative"];
+
 /// Determiners that make a subject someone unnamed ("one resident", "a witness").
 const INDEFINITE: &[&str] = &[
     "one", "a", "an", "another", "two", "three", "several", "some", "many", "most", "few", "other",
@@ -730,6 +733,10 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     {
         return Some(Subject::Pronoun(gender));
     }
+    // "“…,” it said": the organisation that spoke before.
+    if lower == "it" {
+        return Some(Subject::Reference("it".into()));
+    }
     if PRONOUNS.contains(&lower.as_str()) {
         return Some(Subject::Unnamed);
     }
@@ -807,6 +814,10 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
             return Subject::Reference(noun);
         }
         if matches!(before.as_str(), "one" | "a" | "an" | "another") {
+            // "a spokesman said": someone speaking for the organisation.
+            if SPOKESPEOPLE.contains(&noun.as_str()) {
+                return Subject::Reference("spokesperson".into());
+            }
             return Subject::Someone;
         }
         if INDEFINITE.contains(&before.as_str()) || words[at - 1].is_capitalized() {

@@ -221,7 +221,8 @@ impl Cast {
                     name: full,
                     titles: Vec::new(),
                     gender: None,
-                    person: !name.contains('_') && !is_organisation(name),
+                    // A person if named as one elsewhere (a title, a gender).
+                    person: false,
                     place: false,
                     short: false,
                     subject: true,
@@ -445,7 +446,23 @@ impl Cast {
                 None => self.same_paragraph(m.at, at),
             })
             .filter(|m| !self.unnamed_between(m.at, at))
+            .or_else(|| {
+                // Else the last person named, of no known gender, in the
+                // paragraph before ("Cllr Raj Dhillon said …" / "“…,” he said").
+                let last = self.mentions[..split]
+                    .iter()
+                    .rev()
+                    .find(|m| !m.place && m.person)?;
+                (last.gender.is_none()
+                    && self.paragraph_of(at) == self.paragraph_of(last.at) + 1
+                    && !self.unnamed_between(last.at, at))
+                .then_some(last)
+            })
             .map(|m| m.name.clone())
+    }
+
+    fn paragraph_of(&self, at: usize) -> usize {
+        self.paragraphs.partition_point(|&p| p < at)
     }
 
     fn same_paragraph(&self, a: usize, b: usize) -> bool {
@@ -462,6 +479,25 @@ impl Cast {
     /// last says; "the ministry" → the nearest name with that word in it or
     /// that title; an institution never named (the army) → the noun itself.
     fn reference(&self, noun: &str, at: usize) -> Option<String> {
+        // "it said", "a spokesman said": the organisation last named in the
+        // paragraph, as a subject.
+        if matches!(noun, "it" | "spokesperson") {
+            let person = |name: &str| {
+                self.words
+                    .get(&name.split(' ').next_back().unwrap_or(name).to_lowercase())
+                    .is_some_and(|ids| {
+                        ids.iter()
+                            .any(|&i| self.mentions[i].person && self.mentions[i].name == name)
+                    })
+            };
+            let split = self.spoken.partition_point(|(a, _)| *a < at);
+            return self.spoken[..split]
+                .iter()
+                .rev()
+                .take_while(|(a, _)| self.same_paragraph(*a, at))
+                .find(|(_, name)| is_organisation(name) || !person(name))
+                .map(|(_, name)| name.clone());
+        }
         if let Some(bare) = noun
             .strip_prefix("its ")
             .or_else(|| noun.strip_prefix("their "))
