@@ -626,6 +626,11 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
 /// The subject of a sentence that introduces a quotation with a colon and
 /// no reporting verb: "Another user, binday_blues, was more sympathetic: “…”".
 pub(super) fn colon_subject(text: &str, sentence: Range<usize>, mark: usize) -> Option<Subject> {
+    // The quotation may open before its first sentence does (a paragraph of
+    // stray marks): then no introduction precedes it there.
+    if mark <= sentence.start || mark > sentence.end {
+        return None;
+    }
     let before = text[sentence.start..mark].trim_end();
     if !before.ends_with(':') {
         return None;

@@ -750,4 +750,15 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_quotation_opening_before_its_sentence_does_not_panic() {
+        // Regression: found by tests/properties.rs in CI; the colon check
+        // sliced backwards when a quotation opened before its first sentence.
+        let text = "““. \". U.S. ” the dam will open\n\n the dam will open\naccording to VRT \n\nMr. ”on Friday Mr. \n’. on Friday “”“. ’\naccording to VRT ";
+        let quotes = extract(text, 0..text.len());
+        for q in &quotes.quotations {
+            assert!(q.span().end <= text.len());
+        }
+    }
 }
