@@ -10,9 +10,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::attribution::{
-    Attribution, Gender, Named, Subject, is_organisation_name, is_speech_verb, names_in, nearest,
-};
+use super::attribution::{Attribution, Gender, Subject, is_speech_verb, nearest};
+use super::names::{Named, is_organisation_name, is_title_word, names_in};
 use crate::text::words::words;
 
 /// Nouns that stand for a document someone issued: "the statement said" is
@@ -592,8 +591,7 @@ fn is_organisation(name: &str) -> bool {
 
 /// Titles that only a person holds.
 fn is_person_title(title: &str) -> bool {
-    !matches!(title, "the" | "a" | "an" | "of" | "and" | "former")
-        && super::attribution::is_title_word(title)
+    !matches!(title, "the" | "a" | "an" | "of" | "and" | "former") && is_title_word(title)
 }
 
 /// Who holds what a sentence says: the attribution nearest the words, resolved

@@ -1,0 +1,666 @@
+//! Names as news text writes them: runs of capitalized words with particles
+//! ("Ursula von der Alm", "Henri de la Tour-Vasseur"), the titles before them
+//! ("regional police chief", "Capt."), and what is left when titles, calendar
+//! words and possessives are stripped. Attribution finds cues; this finds who
+//! a cue's words name.
+
+use std::ops::Range;
+
+use crate::text::lexicon::{ORGANISATION_WORDS, SENTENCE_OPENERS, is_calendar_name};
+use crate::text::words::{Word, words};
+
+/// A person's gender as the text gives it (a pronoun, a title, a kinship word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+impl Gender {
+    /// The gender a pronoun or title gives, if any.
+    pub fn of(word: &str) -> Option<Gender> {
+        match word.trim_end_matches('.') {
+            "he" | "him" | "his" | "himself" | "mr" | "sir" | "lord" | "king" | "father"
+            | "son" | "brother" | "husband" | "grandfather" | "uncle" | "nephew" => {
+                Some(Gender::Male)
+            }
+            "she" | "her" | "hers" | "herself" | "mrs" | "ms" | "miss" | "dame" | "lady"
+            | "queen" | "mother" | "daughter" | "sister" | "wife" | "grandmother" | "aunt"
+            | "niece" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// Words that stand for someone without naming them.
+pub(super) const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one",
+];
+
+/// Capitalized words that open a sentence without naming anyone.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "officials",
+    "sources",
+    "analysts",
+    "experts",
+    "critics",
+    "observers",
+    "reports",
+    "authorities",
+    "diplomats",
+    "residents",
+    "witnesses",
+    "people",
+    "many",
+    "some",
+    "others",
+    "both",
+    "all",
+    "these",
+    "those",
+    "there",
+    "media",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "yet",
+    "so",
+];
+
+/// Words that make up a title before a name; the name is what follows the last one.
+pub(super) const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "secretary",
+    "state",
+    "minister",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "deputy",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press",
+    "presidential",
+    "aide",
+    "adviser",
+    "advisor",
+    "envoy",
+    "special",
+    "ambassador",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "colonel",
+    "adm",
+    "admiral",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "pope",
+    "governor",
+    "gov",
+    "mayor",
+    "commander",
+    "director",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "national",
+    "security",
+    "former",
+    "capt",
+    "captain",
+    "cpt",
+    "maj",
+    "major",
+    "sgt",
+    "sergeant",
+    "cmdr",
+    "cdr",
+    "brig",
+    "cpl",
+    "pvt",
+    "rev",
+    "reverend",
+    "fr",
+    "father",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "judge",
+    "justice",
+    "officer",
+    "inspector",
+    "det",
+    "detective",
+    "harbour",
+    "harbor",
+    "master",
+    "sitting",
+    "executive",
+    "senior",
+    "fellow",
+    "agency",
+    "news",
+    "editor",
+    "correspondent",
+    "chef",
+    "coach",
+    "adv",
+    "advocate",
+    "professor",
+    "councillor",
+    "cllr",
+    "councilman",
+    "councilwoman",
+    "supt",
+    "superintendent",
+    "insp",
+    "bishop",
+    "archbishop",
+    "imam",
+    "rabbi",
+    "sheikh",
+    "attorney",
+    "lawyer",
+    "barrister",
+    "solicitor",
+    "founder",
+    "owner",
+    "manager",
+    "principal",
+    "headteacher",
+    "dean",
+    "vicar",
+    "pastor",
+    "nurse",
+    "surgeon",
+    "analyst",
+    "economist",
+    "researcher",
+    "scientist",
+    "engineer",
+    "historian",
+    "activist",
+    "campaigner",
+    "organiser",
+    "organizer",
+    "leader",
+    "president-elect",
+    "mp",
+    "mep",
+    "lt.",
+    "lieutenant",
+    "col.",
+    "constable",
+    "pc",
+    "sister",
+    "brother",
+    "midfielder",
+    "striker",
+    "defender",
+    "goalkeeper",
+    "skipper",
+    "singer",
+    "author",
+    "novelist",
+    "writer",
+    "actor",
+    "actress",
+    "director-general",
+    "secretary-general",
+    "commissioner",
+    "ombudsman",
+    "auditor",
+    "treasurer",
+    "spokesperson",
+    "hotelier",
+    "angler",
+    "farmer",
+    "baker",
+    "teacher",
+    "fisherman",
+    "fisherwoman",
+    "shopkeeper",
+    "landlord",
+    "landlady",
+    "publican",
+    "resident",
+    "driver",
+    "pilot",
+    "artist",
+    "musician",
+    "photographer",
+    "paramedic",
+    "firefighter",
+    "volunteer",
+    "student",
+    "pensioner",
+    "priest",
+    "curator",
+    "archaeologist",
+    "glaciologist",
+    "geologist",
+    "biologist",
+    "ecologist",
+    "climatologist",
+    "consultant",
+    "broker",
+    "trader",
+    "investor",
+    "entrepreneur",
+    "lecturer",
+    "headmistress",
+    "headmaster",
+    "winemaker",
+    "brewer",
+    "carpenter",
+    "plumber",
+    "electrician",
+    "mechanic",
+    "builder",
+    "ranger",
+    "warden",
+    "climber",
+    "mountaineer",
+    "diver",
+    "cyclist",
+    "jockey",
+    "trainer",
+    "negotiator",
+    "delegate",
+    "guide",
+];
+
+/// Titles that name a role any organisation has, not a person ("press
+/// secretary" is a person; "press" alone is not).
+const NOT_PERSON_TITLES: &[&str] = &[
+    "press",
+    "news",
+    "agency",
+    "state",
+    "national",
+    "security",
+    "former",
+    "senior",
+    "executive",
+    "special",
+    "vice",
+    "deputy",
+    "foreign",
+    "defense",
+    "defence",
+    "sitting",
+    "harbour",
+    "harbor",
+    "master",
+    "fellow",
+    "head",
+    "chief",
+    "prime",
+];
+
+/// Words of time that can open a run of capitalized words ("On Thursday
+/// Putin said"); month and weekday names come from `dates`.
+pub(super) const CALENDAR: &[&str] = &["today", "yesterday", "earlier", "later", "on", "in"];
+
+/// Is `words[at]` joined to the word before it, counting the full stop of a
+/// title abbreviation ("Capt. Luis Moreno", "Gen. Kováč")?
+pub(super) fn linked(words: &[Word], at: usize) -> bool {
+    words[at].joined()
+        || (at > 0
+            && words[at].gap.trim() == "."
+            && words[at - 1].is_capitalized()
+            && is_title(&&words[at - 1]))
+}
+
+/// Does the word before index `at` belong to the same name run?
+pub(super) fn joins_name(words: &[Word], at: usize) -> bool {
+    let prev = &words[at - 1];
+    if prev.is_capitalized() {
+        return true;
+    }
+    // "Secretary of State": a connector between two capitalized words.
+    is_connector(prev) && at >= 2 && words[at - 2].is_capitalized() && prev.joined()
+}
+
+pub(super) fn is_connector(word: &Word) -> bool {
+    matches!(
+        word.lower().as_str(),
+        "of" | "de"
+            | "von"
+            | "van"
+            | "bin"
+            | "bint"
+            | "ibn"
+            | "al"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "di"
+            | "del"
+            | "dos"
+            | "das"
+            | "ter"
+            | "ten"
+    )
+}
+
+/// Do connectors and then a capitalized word follow `after[at]`, joined
+/// ("de la Tour", "von der Alm")?
+pub(super) fn bridges_to_name(after: &[Word], at: usize) -> bool {
+    let mut next = at + 1;
+    while next < after.len() && after[next].joined() && is_connector(&after[next]) {
+        next += 1;
+    }
+    after
+        .get(next)
+        .is_some_and(|n| n.is_capitalized() && n.joined())
+}
+
+/// Every name run in `text[sentence]` outside `quoted`: capitalized words
+/// (with connectors and particles), the lower-case title words just before
+/// them, and the gender a title or kinship word before them gives. Runs of one
+/// word count only after a title ("Mr Brady", "Dr Ek"); a sentence's first
+/// word only when a second capitalized word follows.
+pub(super) fn names_in(
+    text: &str,
+    sentence: Range<usize>,
+    quoted: &dyn Fn(usize) -> bool,
+) -> Vec<Named> {
+    let words = words(text, sentence);
+    let mut out = Vec::new();
+    // A headline in title case ("Kremlin Says Putin Open to Talks") or a
+    // byline names no one reliably.
+    let capitalized = words.iter().filter(|w| w.is_capitalized()).count();
+    let headline = words.len() >= 4 && capitalized * 10 >= words.len() * 7;
+    if headline || words.first().is_some_and(|w| w.text == "By") {
+        return out;
+    }
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].is_capitalized() || quoted(words[i].start) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < words.len()
+            && linked(&words, end)
+            && (words[end].is_capitalized()
+                || (is_connector(&words[end])
+                    && !(words[end].lower() == "of" && names_someone(&words[i..end]))
+                    && bridges_to_name(&words, end - 1)))
+        {
+            end += 1;
+        }
+        let mut before = Vec::new();
+        let mut k = i;
+        while k > 0 && before.len() < 4 {
+            let w = words[k - 1].lower();
+            if words[k - 1].is_capitalized() || PRONOUNS.contains(&w.as_str()) {
+                break;
+            }
+            before.push(w.trim_end_matches('.').to_string());
+            if !words[k].joined() {
+                break;
+            }
+            k -= 1;
+        }
+        let run = &words[i..end];
+        let titles: Vec<String> = run
+            .iter()
+            .take_while(|w| is_title(w))
+            .map(|w| w.lower().trim_end_matches('.').to_string())
+            .chain(
+                before
+                    .iter()
+                    .filter(|w| TITLES.contains(&w.as_str()) || Gender::of(w).is_some())
+                    .cloned(),
+            )
+            .collect();
+        let person_title = |w: &str| TITLES.contains(&w) && !NOT_PERSON_TITLES.contains(&w);
+        let titled = (run.len() > 1 && is_title(&&run[0]))
+            || before.first().is_some_and(|w| person_title(w))
+            || before.first().is_some_and(|w| TITLES.contains(&w.as_str()))
+                && before.iter().any(|w| person_title(w));
+        let preposition = |w: &String| {
+            matches!(
+                w.as_str(),
+                "in" | "at"
+                    | "from"
+                    | "to"
+                    | "near"
+                    | "of"
+                    | "across"
+                    | "outside"
+                    | "into"
+                    | "via"
+                    | "through"
+                    | "around"
+                    | "towards"
+                    | "toward"
+                    | "by"
+                    | "on"
+            )
+        };
+        // "in Bergholt", "at the Kemble Lane works"
+        let after_preposition = before.first().is_some_and(preposition)
+            || (before.first().is_some_and(|w| w == "the")
+                && before.get(1).is_some_and(preposition));
+        if let Some(name) = clean_name(run) {
+            let words_in_name = name.split(' ').count();
+            if words_in_name >= 2 || titled {
+                let gender = titles.iter().find_map(|t| Gender::of(t));
+                out.push(Named {
+                    at: words[i].start..words[end - 1].end,
+                    name,
+                    titles,
+                    gender,
+                    after_preposition,
+                    opens_sentence: words[..i].iter().all(|w| w.lower() == "the"),
+                });
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// A name found in running text.
+#[derive(Debug, Clone)]
+pub(super) struct Named {
+    pub(super) at: Range<usize>,
+    pub(super) name: String,
+    /// Title and descriptor words before the name, lower case ("mayor",
+    /// "police", "chief"; "son" in "her son, Anders Lind").
+    pub(super) titles: Vec<String>,
+    pub(super) gender: Option<Gender>,
+    /// "in Bergholt", "from Kessel": more likely a place than a person.
+    pub(super) after_preposition: bool,
+    /// The name opens its sentence (after "The" at most): its subject.
+    pub(super) opens_sentence: bool,
+}
+
+/// The name opening `after`, skipping words from `skippable` before it and
+/// passing through lower-case titles ("Kremlin spokesman Dmitry Peskov").
+pub(super) fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
+    let mut start = 0;
+    while start < after.len()
+        && !after[start].is_capitalized()
+        && skippable.contains(&after[start].lower().as_str())
+    {
+        start += 1;
+    }
+    let mut end = start;
+    while end < after.len() && (end == start || linked(after, end)) {
+        let word = &after[end];
+        // "Secretary of State", but not "Selina Marchetti of Vantor University".
+        let affiliation = word.lower() == "of" && names_someone(&after[start..end]);
+        let bridges = (is_connector(word) || TITLES.contains(&word.lower().as_str()))
+            && !affiliation
+            && bridges_to_name(after, end);
+        if !(word.is_capitalized() || (end > start && bridges)) {
+            // "Danish fisheries minister Søren Ækerlund": lower-case words
+            // ending in a title lead to the name.
+            let mut k = end;
+            while k < after.len() && k < end + 4 && after[k].joined() && !after[k].is_capitalized()
+            {
+                k += 1;
+            }
+            let titled = k > end && TITLES.contains(&after[k - 1].lower().as_str());
+            if end > start
+                && titled
+                && k < after.len()
+                && after[k].is_capitalized()
+                && after[k].joined()
+            {
+                end = k;
+                continue;
+            }
+            break;
+        }
+        end += 1;
+    }
+    // "Danish negotiator Søren Ækerlund": a capitalized word, a lower-case
+    // role, then the name.
+    if end == start + 1 {
+        let mut k = end;
+        while k < after.len() && k < end + 3 && after[k].joined() && !after[k].is_capitalized() {
+            k += 1;
+        }
+        if k > end && k < after.len() && after[k].is_capitalized() && after[k].joined() {
+            if let Some(name) = name_after(&after[k..], skippable) {
+                return Some(name);
+            }
+        }
+    }
+    clean_name(&after[start..end])
+}
+
+/// Do these words already name someone (two words that are not titles or
+/// abbreviations: "Selina Marchetti", not "US Secretary")?
+pub(super) fn names_someone(run: &[Word]) -> bool {
+    run.iter()
+        .filter(|w| !is_title(w) && !w.text.chars().all(|c| c.is_uppercase() || c == '.'))
+        .count()
+        >= 2
+}
+
+/// "Southcoast Water", "Harbour Workers’ Union": a name that is an
+/// organisation's, by a word in it.
+pub(super) fn is_organisation_name(words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+}
+
+/// A lower-case word of a title ("mayor", "chief").
+pub(super) fn is_title_word(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
+/// "President", "Secretary-General", "Gen.": a word of a title.
+pub(super) fn is_title(word: &&Word) -> bool {
+    word.lower()
+        .trim_end_matches('.')
+        .split('-')
+        .all(|part| TITLES.contains(&part))
+}
+
+/// Strips titles, calendar words and possessives off a run of capitalized words.
+pub(super) fn clean_name(run: &[Word]) -> Option<String> {
+    let mut run: Vec<&Word> = run.iter().collect();
+    while run.first().is_some_and(|w| {
+        let lower = w.lower();
+        CALENDAR.contains(&lower.as_str())
+            || is_calendar_name(&lower)
+            || SENTENCE_OPENERS.contains(&lower.as_str())
+            || PRONOUNS.contains(&lower.as_str())
+            || matches!(
+                lower.as_str(),
+                "by" | "from" | "with" | "to" | "of" | "for" | "into" | "another" | "priority"
+            )
+    }) {
+        run.remove(0);
+    }
+    while run
+        .last()
+        .is_some_and(|w| PRONOUNS.contains(&w.lower().as_str()))
+    {
+        run.pop();
+    }
+    if let Some(owner) = run.iter().position(|w| w.lower().ends_with("'s")) {
+        if owner + 1 < run.len() {
+            run.drain(..=owner);
+        }
+    }
+    // "Selina Marchetti of Vantor University said": the person, not the place
+    // she works.
+    if let Some(of) = run.iter().position(|w| w.lower() == "of") {
+        let person: Vec<&str> = run[..of].iter().map(|w| w.text).collect();
+        let named = run[..of]
+            .iter()
+            .filter(|w| !is_title(w) && !w.text.chars().all(|c| c.is_uppercase() || c == '.'))
+            .count();
+        if named >= 2 && !is_organisation_name(&person) {
+            run.truncate(of);
+        }
+    }
+    if let Some(last_title) = run.iter().rposition(is_title) {
+        if last_title + 1 < run.len() {
+            run.drain(..=last_title);
+        }
+    }
+    let first = run.first()?;
+    if run.len() == 1 && (NOT_NAMES.contains(&first.lower().as_str()) || is_title(first)) {
+        return None;
+    }
+    // "US Secretary of State", "the President": a title names no one.
+    let title_or_place = |w: &&Word| {
+        is_title(w) || is_connector(w) || w.text.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    if run.len() > 1 && run.iter().all(title_or_place) {
+        return None;
+    }
+    let mut name = String::new();
+    for (i, w) in run.iter().enumerate() {
+        if i > 0 {
+            // "the Nurses’ Guild": the possessive mark stays in the name.
+            name.push_str(match w.gap.chars().next() {
+                Some(mark @ ('’' | '\'')) if w.gap.len() > mark.len_utf8() => {
+                    if mark == '’' {
+                        "’ "
+                    } else {
+                        "' "
+                    }
+                }
+                _ => " ",
+            });
+        }
+        name.push_str(w.text);
+    }
+    Some(name)
+}
