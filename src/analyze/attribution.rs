@@ -14,7 +14,10 @@
 use std::ops::Range;
 
 pub use super::names::Gender;
-use super::names::{PRONOUNS, TITLES, clean_name, is_connector, joins_name, linked, name_after};
+use super::names::{
+    PRONOUNS, TITLES, clean_name, is_connector, is_organisation_name, joins_name, linked,
+    name_after,
+};
 use crate::text::words::{Word, words};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +51,8 @@ pub enum Subject {
     Someone,
     /// "officials", "they": nobody the text names.
     Unnamed,
+    /// "I ask": the writer, named by the byline if there is one.
+    Writer,
 }
 
 const VERBS: &[&str] = &[
@@ -102,6 +107,7 @@ const VERBS: &[&str] = &[
     "commented",
     "continued",
     "asks",
+    "ask",
     "recalls",
     "reflects",
     "reflected",
@@ -181,6 +187,18 @@ const VERBS: &[&str] = &[
     "describes",
     "apologised",
     "apologized",
+    // Verbs that put someone's words on something: "called the decision
+    // “cultural vandalism”", "dismissed the letter as “anonymous noise”".
+    "called",
+    "calls",
+    "dismissed",
+    "dismisses",
+    "branded",
+    "labelled",
+    "labeled",
+    "hailed",
+    "condemned",
+    "praised",
 ];
 
 /// Reporting participles that hang off a clause: "…, saying that …".
@@ -278,7 +296,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
         if lower == "according" && words.get(i + 1).is_some_and(|w| w.lower() == "to") {
             let cue = word.start..words[i + 1].end;
             let after = &words[i + 2..];
-            let subject = match name_after(after, DESCRIPTORS) {
+            let subject = match name_after(after, DESCRIPTORS).or_else(|| described_name(after)) {
                 Some(name) => Subject::Name(name),
                 None => reference_after(after).unwrap_or(Subject::Unnamed),
             };
@@ -286,13 +304,20 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
         } else if PARTICIPLES.contains(&lower.as_str()) && word.gap.contains(',') {
             // "…, saying that", "telling reporters:": the clause's subject,
             // which opens the sentence, speaks.
-            if let Some(subject) = opening_subject(&words[..i]) {
+            // (After a cue in the same sentence, its subject goes on:
+            // `“…,” Brito told reporters, adding that …`.)
+            let subject = found
+                .last()
+                .map(|a: &Attribution| a.subject.clone())
+                .or_else(|| opening_subject(&words[..i]));
+            if let Some(subject) = subject {
                 found.push(Attribution {
                     subject,
                     cue: word.span(),
                 });
             }
-        } else if VERBS.contains(&lower.as_str()) && !reacts_to(&words, i) {
+        } else if (VERBS.contains(&lower.as_str()) || concludes(&words, i)) && !reacts_to(&words, i)
+        {
             let subject = subject_before(&words, i)
                 .or_else(|| appositive_before(&words, i))
                 .or_else(|| {
@@ -341,6 +366,16 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
         return Gender::of(&lower).map(Subject::Pronoun);
     }
     if matches!(lower.as_str(), "the" | "its" | "their") {
+        // "The Food Standards Authority issued a notice, describing …"
+        if lower == "the"
+            && words
+                .get(1)
+                .is_some_and(|w| w.is_capitalized() && w.joined())
+        {
+            if let Some(Subject::Name(name)) = opening_subject(&words[1..]) {
+                return Some(Subject::Name(name));
+            }
+        }
         return reference_after(words);
     }
     if matches!(lower.as_str(), "another" | "one" | "a" | "an") {
@@ -369,6 +404,16 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
     {
         end += 1;
     }
+    // "Port of Vessgard chief executive Martin Ekwueme called …": the
+    // organisation is part of the title; the person follows it.
+    let titled = words.get(end).is_some_and(|w| {
+        linked(words, end) && !w.is_capitalized() && TITLES.contains(&w.lower().as_str())
+    });
+    if titled {
+        if let Some(name) = name_after(&words[end..], TITLES) {
+            return Some(Subject::Name(name));
+        }
+    }
     clean_name(&words[..end]).map(Subject::Name)
 }
 
@@ -387,6 +432,35 @@ pub fn nearest<'a>(
             span.start.saturating_sub(a.cue.end)
         }
     })
+}
+
+/// "Dame Judith found that …", "the board believes that …": a finding or
+/// a belief held by the subject, when "that" follows.
+fn concludes(words: &[Word], verb: usize) -> bool {
+    matches!(
+        words[verb].lower().as_str(),
+        "found" | "finds" | "believes" | "believed" | "estimates" | "estimated" | "thinks"
+    ) && words
+        .get(verb + 1)
+        .is_some_and(|w| w.lower() == "that" && w.joined())
+}
+
+/// "according to its director, Agnieszka Róg", "according to hospital
+/// spokeswoman Ilse Marten": a role before the name.
+fn described_name(after: &[Word]) -> Option<String> {
+    let mut k = 0;
+    while k < after.len() && k < 5 && !after[k].is_capitalized() && (k == 0 || after[k].joined()) {
+        if STOPS.contains(&after[k].lower().as_str()) {
+            return None;
+        }
+        k += 1;
+    }
+    let name = after.get(k).filter(|w| k > 0 && w.is_capitalized())?;
+    // Right after the role, or after one comma: "her solicitor, Ms Anita Kaur".
+    if !(name.joined() || name.gap.trim() == ",") {
+        return None;
+    }
+    name_after(&after[k..], TITLES)
 }
 
 /// "responded to", "replied to": a reaction to something, not reported speech.
@@ -426,9 +500,19 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     {
         return Some(Subject::Pronoun(gender));
     }
+    if lower == "i" {
+        return Some(Subject::Writer);
+    }
     // "“…,” it said": the organisation that spoke before.
     if lower == "it" {
         return Some(Subject::Reference("it".into()));
+    }
+    // "wrote @harbour_ann, who posted …": the handle just named.
+    if lower == "who" && end >= 2 && last.gap.contains(',') {
+        let named = &words[end - 2];
+        if is_handle(named) {
+            return Some(Subject::Name(named.text.to_string()));
+        }
     }
     if PRONOUNS.contains(&lower.as_str()) {
         return Some(Subject::Unnamed);
@@ -443,7 +527,16 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     while start > 0 && linked(words, start) && joins_name(words, start) {
         start -= 1;
     }
-    if after_preposition(words, start) {
+    // "a footbridge … into the River Eddle told": an object, not the subject;
+    // but "the Kelsford branch of the Nurses’ Guild said" is the guild.
+    let mut k = start;
+    if k > 0 && words[k - 1].lower() == "the" {
+        k -= 1;
+    }
+    let of_organisation = k > 0
+        && words[k - 1].lower() == "of"
+        && is_organisation_name(&words[start..end].iter().map(|w| w.text).collect::<Vec<_>>());
+    if after_preposition(words, start) && !of_organisation {
         return Some(unnamed_opener(words));
     }
     Some(clean_name(&words[start..end]).map_or(Subject::Unnamed, Subject::Name))
@@ -507,13 +600,27 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
             return Subject::Reference(noun);
         }
         if matches!(before.as_str(), "one" | "a" | "an" | "another") {
-            // "a spokesman said": someone speaking for the organisation.
+            // "a spokesman said": someone speaking for the organisation;
+            // "a council spokesman said": for the council.
             if SPOKESPEOPLE.contains(&noun.as_str()) {
+                if at < last {
+                    return Subject::Reference(format!("{} spokesperson", words[at].lower()));
+                }
                 return Subject::Reference("spokesperson".into());
             }
             return Subject::Someone;
         }
-        if INDEFINITE.contains(&before.as_str()) || words[at - 1].is_capitalized() {
+        if INDEFINITE.contains(&before.as_str()) {
+            break;
+        }
+        if words[at - 1].is_capitalized() {
+            // "the Vestmark foreign ministry said": a body named by its
+            // country, the whole phrase.
+            let the = at >= 2 && words[at - 1].joined() && words[at - 2].lower() == "the";
+            if the && last - at < 3 {
+                let phrase: Vec<&str> = words[at - 1..=last].iter().map(|w| w.text).collect();
+                return Subject::Name(phrase.join(" "));
+            }
             break;
         }
         at -= 1;
@@ -611,7 +718,15 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     let start = (verb.saturating_sub(12)..verb)
         .rev()
         .find(|&j| words[j].gap.contains(','))?;
-    if words[start].gap.contains(['"', '“', '”', '.', ';', ':']) {
+    // (A full stop ends the clause, except after "Jr." or "Inc.")
+    let abbreviated = start > 0
+        && matches!(
+            words[start - 1].text,
+            "Jr" | "Sr" | "Inc" | "Ltd" | "Co" | "Corp" | "Bros" | "Snr" | "Jnr"
+        );
+    if words[start].gap.contains(['"', '“', '”', ';', ':'])
+        || (words[start].gap.contains('.') && !abbreviated)
+    {
         return None;
     }
     let segment = &words[start..verb];
@@ -646,11 +761,21 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
         described = earlier - 1;
         segments += 1;
     }
+    // "Another account, river_watch, which tracks flooding, replied"
+    if is_handle(&words[described]) {
+        return Some(Subject::Name(words[described].text.to_string()));
+    }
     if !words[described].is_capitalized() {
-        // "Another survivor, who did not give his name, said"
+        // "Another survivor, who did not give his name, said"; "The mayor,
+        // asked whether …, said" is the mayor named elsewhere.
         let lower = words[described].lower();
+        let definite = described > 0
+            && words[described].joined()
+            && words[described - 1].lower() == "the"
+            && !PRONOUNS.contains(&lower.as_str());
         return Some(match Gender::of(&lower) {
             Some(gender) if matches!(lower.as_str(), "he" | "she") => Subject::Pronoun(gender),
+            _ if definite => Subject::Reference(lower),
             _ => Subject::Someone,
         });
     }
@@ -666,8 +791,26 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
 
 /// A verb placed after its quotation: `," said Peskov`.
 fn inverted(verb: &Word) -> bool {
-    verb.gap.contains([',', '"', '”', '“', '—'])
+    verb.gap.contains([',', '"', '”', '“', '—']) && !LABELLING.contains(&verb.lower().as_str())
 }
+
+/// Verbs that label something with someone's words ("called the outcome
+/// “a failure”"): never placed after the quotation, so what follows them is
+/// their object, not their subject.
+const LABELLING: &[&str] = &[
+    "called",
+    "calls",
+    "dismissed",
+    "dismisses",
+    "branded",
+    "labelled",
+    "labeled",
+    "hailed",
+    "condemned",
+    "praised",
+    "described",
+    "describes",
+];
 
 /// A reporting verb ("said", "recalls").
 pub(super) fn is_speech_verb(word: &str) -> bool {

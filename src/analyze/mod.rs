@@ -4,6 +4,7 @@
 mod attribution;
 mod claims;
 mod facts;
+mod given_names;
 mod names;
 mod negation;
 mod quotes;

@@ -32,6 +32,38 @@ impl Gender {
     }
 }
 
+/// Nouns for a kind of organisation, which may stand right before its name
+/// ("the operator Calder Link") or for it ("the company said").
+pub(super) const ORGANISATION_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "operator",
+    "airline",
+    "carrier",
+    "bank",
+    "insurer",
+    "retailer",
+    "developer",
+    "contractor",
+    "manufacturer",
+    "maker",
+    "lender",
+    "startup",
+    "app",
+    "platform",
+    "charity",
+    "body",
+    "campaign",
+    "utility",
+    "regulator",
+    "watchdog",
+    "broadcaster",
+    "publisher",
+    "supplier",
+    "chain",
+];
+
 /// Words that stand for someone without naming them.
 pub(super) const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one",
@@ -39,6 +71,12 @@ pub(super) const PRONOUNS: &[&str] = &[
 
 /// Capitalized words that open a sentence without naming anyone.
 pub(super) const NOT_NAMES: &[&str] = &[
+    "nobody",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "anyone",
     "officials",
     "sources",
     "analysts",
@@ -442,8 +480,23 @@ pub(super) fn names_in(
             )
             .collect();
         let person_title = |w: &str| TITLES.contains(&w) && !NOT_PERSON_TITLES.contains(&w);
+        // "Her son Iñaki": a kinship word names a person too.
+        let kin = |w: &str| {
+            Gender::of(w).is_some() && !PRONOUNS.contains(&w) && !matches!(w, "her" | "his" | "him")
+        };
+        // "Ane, Iñaki’s daughter, is 15": kinship after the name.
+        let kin_after = words.get(end).is_some_and(|w| {
+            w.gap.trim() == "," && (w.text.ends_with("’s") || w.text.ends_with("'s"))
+        }) && words
+            .get(end + 1)
+            .is_some_and(|w| w.joined() && kin(&w.lower()));
+        let mut titles = titles;
+        if kin_after {
+            titles.push(words[end + 1].lower());
+        }
         let titled = (run.len() > 1 && is_title(&&run[0]))
-            || before.first().is_some_and(|w| person_title(w))
+            || before.first().is_some_and(|w| person_title(w) || kin(w))
+            || kin_after
             || before.first().is_some_and(|w| TITLES.contains(&w.as_str()))
                 && before.iter().any(|w| person_title(w));
         let preposition = |w: &String| {
@@ -462,23 +515,47 @@ pub(super) fn names_in(
                     | "around"
                     | "towards"
                     | "toward"
-                    | "by"
                     | "on"
             )
         };
+        // "according to Dr Helen Achebe", "the account belongs to Ann
+        // Petrak": a person after "to". ("by" names an agent, not a place.)
+        let agent = i >= 2
+            && words[i - 1].lower() == "to"
+            && matches!(
+                words[i - 2].lower().as_str(),
+                "according" | "belongs" | "belonged" | "belonging"
+            );
         // "in Bergholt", "at the Kemble Lane works"
-        let after_preposition = before.first().is_some_and(preposition)
-            || (before.first().is_some_and(|w| w == "the")
-                && before.get(1).is_some_and(preposition));
+        let after_preposition = !agent
+            && (before.first().is_some_and(preposition)
+                || (before.first().is_some_and(|w| w == "the")
+                    && before.get(1).is_some_and(preposition)));
         if let Some(name) = clean_name(run) {
             let words_in_name = name.split(' ').count();
             if words_in_name >= 2 || titled {
-                let gender = titles.iter().find_map(|t| Gender::of(t));
+                // A title says it; else, weakly, a common given name does.
+                let given = (words_in_name >= 2)
+                    .then(|| name.split(' ').next().and_then(super::given_names::of))
+                    .flatten();
+                let gender = titles.iter().find_map(|t| Gender::of(t)).or(given);
+                // "Consumer group WaterWatch Tarrow", "the carrier Zoomly".
+                let kind =
+                    |w: &str| ORGANISATION_WORDS.contains(&w) || ORGANISATION_NOUNS.contains(&w);
+                // "Greystone Civils, the contractor expected to build it, said"
+                let described = words.get(end).is_some_and(|w| {
+                    w.gap.contains(',') && matches!(w.lower().as_str(), "the" | "a" | "an")
+                }) && words[end + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|w| kind(w.lower().as_str()));
+                let organisation = described || before.first().is_some_and(|w| kind(w.as_str()));
                 out.push(Named {
                     at: words[i].start..words[end - 1].end,
                     name,
                     titles,
                     gender,
+                    organisation,
                     after_preposition,
                     opens_sentence: words[..i].iter().all(|w| w.lower() == "the"),
                 });
@@ -498,6 +575,8 @@ pub(super) struct Named {
     /// "police", "chief"; "son" in "her son, Anders Lind").
     pub(super) titles: Vec<String>,
     pub(super) gender: Option<Gender>,
+    /// Called an organisation right before its name ("consumer group").
+    pub(super) organisation: bool,
     /// "in Bergholt", "from Kessel": more likely a place than a person.
     pub(super) after_preposition: bool,
     /// The name opens its sentence (after "The" at most): its subject.
@@ -564,7 +643,11 @@ pub(super) fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
 /// abbreviations: "Selina Marchetti", not "US Secretary")?
 pub(super) fn names_someone(run: &[Word]) -> bool {
     run.iter()
-        .filter(|w| !is_title(w) && !w.text.chars().all(|c| c.is_uppercase() || c == '.'))
+        .filter(|w| {
+            !is_title(w)
+                && !w.text.chars().all(|c| c.is_uppercase() || c == '.')
+                && !matches!(w.lower().as_str(), "the" | "a" | "an")
+        })
         .count()
         >= 2
 }
@@ -661,6 +744,12 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
             });
         }
         name.push_str(w.text);
+    }
+    // "Ruth Adebayo’s office": the owner, without the possessive.
+    for mark in ["’s", "'s"] {
+        if let Some(owner) = name.strip_suffix(mark) {
+            name.truncate(owner.len());
+        }
     }
     Some(name)
 }

@@ -435,8 +435,15 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
             around
         };
         let first = first.unwrap_or(0);
+        // (`The “deal” that Trump described`: a relative clause about the
+        // term, not a cue for it.)
         let cued_right_after = around.iter().any(|a| {
-            a.cue.start >= outer.end && text[outer.end..a.cue.start].split_whitespace().count() <= 2
+            let gap = &text[outer.end.min(a.cue.start)..a.cue.start];
+            a.cue.start >= outer.end
+                && gap.split_whitespace().count() <= 2
+                && !gap
+                    .split_whitespace()
+                    .any(|w| matches!(w, "that" | "which" | "who"))
         });
         let (speaker, unattributed) = if !cued_right_after && is_scare(text, &pieces, &outer) {
             (None, Some(Unattributed::NotSpeech))
@@ -467,15 +474,33 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                 }
                 None => {
                     let previous = quotations.last().zip(runs_of.last().copied());
-                    let speaker = previous_sentence_speaker(
-                        text, sentences, attrs, first, previous, run, cast,
-                    )
-                    .or_else(|| {
-                        let opens = text[runs[run].start..outer.start].trim().is_empty();
-                        previous
-                            .filter(|(_, r)| opens && *r + 1 == run)
-                            .and_then(|(q, _)| q.speaker.clone())
+                    // "Asked about a third, Ellery puts it simply: “…”"
+                    // (A bare label, "Kyiv Independent: “…”", is a source
+                    // line, not a speaker.)
+                    let introduced = sentences.get(first).filter(|s| {
+                        let before = &text[s.start.min(outer.start)..outer.start];
+                        before.trim_end().ends_with(':')
+                            && before
+                                .split_whitespace()
+                                .any(|w| w.starts_with(char::is_lowercase))
                     });
+                    let speaker = introduced
+                        .and_then(|s| cast.beat_subject(text, s.start..outer.start))
+                        .or_else(|| {
+                            previous_sentence_speaker(
+                                text, sentences, attrs, first, previous, run, cast,
+                            )
+                        })
+                        .or_else(|| beat(text, sentences, first, outer.start, cast))
+                        .or_else(|| answer(text, sentences, first, outer.start, &quotations))
+                        .or_else(|| {
+                            // (Not after a question: someone else answers it.)
+                            let opens = text[runs[run].start..outer.start].trim().is_empty();
+                            previous
+                                .filter(|(q, r)| opens && *r + 1 == run && !asks(text, q))
+                                .and_then(|(q, _)| q.speaker.clone())
+                        })
+                        .or_else(|| beat_after(text, sentences, last, &outer, cast));
                     let why = speaker.is_none().then_some(Unattributed::NoCue);
                     (speaker, why)
                 }
@@ -580,12 +605,14 @@ fn is_scare(text: &str, pieces: &[Piece], outer: &Range<usize>) -> bool {
     if NAMING.contains(&word(0)) || (word(1) == "known" && word(0) == "as") {
         return true;
     }
+    // "call it “white gold”" names a thing; "calls it “the most complete
+    // record anywhere”" says something about it.
     let calls = |w: &str| matches!(w, "call" | "calls" | "called" | "calling");
     let object = matches!(
         word(0),
         "it" | "him" | "her" | "them" | "themselves" | "itself"
     );
-    if calls(word(0)) || (object && calls(word(1))) {
+    if (calls(word(0)) || (object && calls(word(1)))) && words.len() <= 3 && !ends_sentence {
         return true;
     }
     if words.len() > 6 || ends_sentence || words.is_empty() {
@@ -644,6 +671,83 @@ struct Paragraph {
     run: usize,
     sentences: Vec<Range<usize>>,
     attributions: Vec<Vec<Attribution>>,
+}
+
+/// `“All the time.” She laughs.`: a quotation that is its whole sentence,
+/// followed in its paragraph by a beat with no quotation, is the beat's
+/// subject's.
+fn beat_after(
+    text: &str,
+    sentences: &[Range<usize>],
+    last: Option<usize>,
+    outer: &Range<usize>,
+    cast: &Cast,
+) -> Option<String> {
+    let own = sentences.get(last?)?;
+    let before = &text[own.start.min(outer.start)..outer.start];
+    let after = &text[outer.end.min(own.end)..own.end];
+    if !before.trim().is_empty() || !after.trim().is_empty() {
+        return None;
+    }
+    let next = sentences.get(last? + 1)?;
+    let after = &text[next.clone()];
+    if after.contains(OPENING) || after.contains('‘') {
+        return None;
+    }
+    cast.beat_subject(text, next.clone())
+}
+
+/// Does the quotation end with a question mark?
+fn asks(text: &str, quotation: &Quotation) -> bool {
+    let last = &quotation.pieces[quotation.pieces.len() - 1];
+    text[last.clone()].trim_end().ends_with('?')
+}
+
+/// `Falk laughed. “You’ve met her?”`: a quotation that opens its sentence,
+/// right after a sentence with no quotation whose subject is someone the
+/// document names, is theirs.
+fn beat(
+    text: &str,
+    sentences: &[Range<usize>],
+    sentence: usize,
+    opening: usize,
+    cast: &Cast,
+) -> Option<String> {
+    let own = sentences.get(sentence)?;
+    if own.start < opening && !text[own.start..opening].trim().is_empty() {
+        return None;
+    }
+    let previous = sentences.get(sentence.checked_sub(1)?)?;
+    let before = &text[previous.clone()];
+    if before.contains(OPENING) || before.contains('‘') {
+        return None;
+    }
+    cast.beat_subject(text, previous.clone())
+}
+
+/// `Favourite stroke? “Butterfly, obviously.”`: in an interview, a quotation
+/// right after the interviewer's question (a sentence ending in `?`, no
+/// quotation in it) answers it, in the voice of the last one quoted.
+fn answer(
+    text: &str,
+    sentences: &[Range<usize>],
+    sentence: usize,
+    opening: usize,
+    earlier: &[Quotation],
+) -> Option<String> {
+    let own = sentences.get(sentence)?;
+    if own.start < opening && !text[own.start..opening].trim().is_empty() {
+        return None;
+    }
+    let previous = &text[sentences.get(sentence.checked_sub(1)?)?.clone()];
+    let asked = previous.trim_end().ends_with('?')
+        && !previous.contains(OPENING)
+        && !previous.contains('‘');
+    let last = earlier.last()?;
+    // Not long after: within a few paragraphs' worth of text.
+    (asked && opening.saturating_sub(last.outer.end) < 1500)
+        .then(|| last.speaker.clone())
+        .flatten()
 }
 
 /// With no attribution in its own sentence, a quotation takes the speaker of
@@ -747,6 +851,42 @@ mod tests {
                     "It’s gone, all of it.".to_string(),
                     Some("Tate".to_string())
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn beats_questions_and_bylines_give_speakers() {
+        let text = "By Jonah Feld\n\nAsked whether the levee would hold, Governor Alma Restrepo paused. \
+                    “Ask me tomorrow.”\n\nDoes she sleep? “Not much.”\n\n“How many is too few?” I ask.\n\n\
+                    “All the time.” She laughs.";
+        let got: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+        let restrepo = Some("Alma Restrepo".to_string());
+        assert_eq!(
+            got,
+            [
+                restrepo.clone(),
+                restrepo.clone(),
+                Some("Jonah Feld".to_string()),
+                restrepo
+            ]
+        );
+    }
+
+    #[test]
+    fn pronouns_learn_gender_and_follow_a_spokesperson() {
+        // "she tells me" teaches that Lind is a she; two paragraphs on, "she" is still Lind.
+        let text = "Skadi Lind wakes at four.\n\n“We retire,” says Lind.\n\nThe light went out, she tells me.\n\n\
+                    Her son, Anders Lind, runs the ferry.\n\n“Memory is bad,” she says.\n\n\
+                    Dunmere Borough Council apologised. A council spokesman said crews were out. \
+                    “Report it online,” he said.";
+        let got: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Skadi Lind".to_string()),
+                Some("Skadi Lind".to_string()),
+                Some("Dunmere Borough Council".to_string())
             ]
         );
     }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::attribution::{Attribution, Gender, Subject, is_speech_verb, nearest};
-use super::names::{Named, is_organisation_name, is_title_word, names_in};
+use super::names::{Named, ORGANISATION_NOUNS, is_organisation_name, is_title_word, names_in};
 use crate::text::words::words;
 
 /// Nouns that stand for a document someone issued: "the statement said" is
@@ -42,29 +42,6 @@ const DOCUMENTS: &[&str] = &[
     "complaint",
     "verdict",
     "decision",
-];
-
-/// Nouns for a business that a report names once and then calls by its kind
-/// ("Halden Hydro … the company said"); other organisations' names contain
-/// the noun ("the union" → "University Staff Union").
-const ORGANISATIONS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "operator",
-    "airline",
-    "carrier",
-    "bank",
-    "insurer",
-    "retailer",
-    "developer",
-    "contractor",
-    "manufacturer",
-    "maker",
-    "lender",
-    "startup",
-    "app",
-    "platform",
 ];
 
 /// Institutions a country has one of, which a report may name by the noun
@@ -98,6 +75,14 @@ struct Mention {
     subject: bool,
 }
 
+impl Mention {
+    /// A person by what the text says (a gender, a person's title), not
+    /// just by the shape of the name.
+    fn surely_person(&self) -> bool {
+        self.gender.is_some() || self.titles.iter().any(|t| is_person_title(t))
+    }
+}
+
 /// How far back a pronoun or a titled short form looks, in mentions: far
 /// enough for any story, and bounded so a huge document stays linear.
 const LOOKBACK: usize = 200;
@@ -121,6 +106,11 @@ pub(super) struct Cast {
     /// Sentences that speak of a document ("An open letter organised by the
     /// union…"), with the document noun: where "the letter said" finds its author.
     documents: Vec<(Range<usize>, String)>,
+    /// The byline's name ("By Danny Holm"): who "I ask" is.
+    writer: Option<String>,
+    /// Where an unnamed spokesperson speaks, and for whom: a "she said"
+    /// after "An authority spokeswoman said" is the authority.
+    spokespeople: Vec<(usize, String)>,
 }
 
 impl Cast {
@@ -145,13 +135,15 @@ impl Cast {
                 gender,
                 after_preposition,
                 opens_sentence,
+                organisation,
             } in names_in(text, sentence.clone(), &inside)
             {
                 let person = !after_preposition
+                    && !organisation
                     && !is_organisation(&name)
                     && (gender.is_some()
                         || titles.iter().any(|t| is_person_title(t))
-                        || (opens_sentence && name.contains(' ')));
+                        || looks_like_person(&name));
                 mentions.push(Mention {
                     at: at.start,
                     name,
@@ -171,6 +163,8 @@ impl Cast {
             words: HashMap::new(),
             spoken: Vec::new(),
             documents: Vec::new(),
+            writer: byline(text, sentences),
+            spokespeople: Vec::new(),
             paragraphs: text.match_indices("\n\n").map(|(i, _)| i).collect(),
             unnamed: attributions
                 .iter()
@@ -183,10 +177,37 @@ impl Cast {
         // someone unnamed opens a clause, and a "she" after is likely them.
         for sentence in sentences {
             let all = words(text, sentence.clone());
+            // After an opening phrase of place or time ("On the gallery,"),
+            // not after a name ("in Szentalma, a village she describes").
+            let introduced = all.first().is_some_and(|w| {
+                matches!(
+                    w.lower().as_str(),
+                    "on" | "at"
+                        | "in"
+                        | "outside"
+                        | "inside"
+                        | "nearby"
+                        | "later"
+                        | "earlier"
+                        | "meanwhile"
+                        | "across"
+                        | "behind"
+                        | "near"
+                        | "after"
+                        | "before"
+                        | "back"
+                        | "down"
+                        | "up"
+                        | "over"
+                        | "along"
+                        | "elsewhere"
+                        | "there"
+                )
+            });
             let opener = all
                 .iter()
                 .position(|w| w.gap.contains(','))
-                .filter(|&i| i <= 8);
+                .filter(|&i| i > 0 && i <= 8 && introduced && !all[i - 1].is_capitalized());
             for i in [Some(0), opener].into_iter().flatten() {
                 let starts = all.get(i).is_some_and(|w| {
                     matches!(w.lower().as_str(), "a" | "an" | "one" | "another") && !inside(w.start)
@@ -215,13 +236,15 @@ impl Cast {
                     continue;
                 }
                 let full = cast.full_name(name, attribution.cue.start);
+                let full = full.as_str();
                 speakers.push(Mention {
                     at: attribution.cue.start,
-                    name: full,
+                    name: full.to_string(),
                     titles: Vec::new(),
                     gender: None,
-                    // A person if named as one elsewhere (a title, a gender).
-                    person: false,
+                    // A person if named as one elsewhere (a title, a gender),
+                    // or by the shape of the name.
+                    person: looks_like_person(full),
                     place: false,
                     short: false,
                     subject: true,
@@ -233,7 +256,9 @@ impl Cast {
         cast.reindex();
         cast.add_short_forms(text, sentences, &inside);
         cast.reindex();
+        cast.unify();
         cast.learn_genders(text, sentences, &inside);
+        cast.learn_from_pronouns(attributions, &inside);
         for attribution in attributions.iter().flatten() {
             if inside(attribution.cue.start)
                 || matches!(attribution.subject, Subject::Unnamed | Subject::Someone)
@@ -241,10 +266,16 @@ impl Cast {
                 continue;
             }
             if let Some(name) = cast.resolve(attribution) {
+                if matches!(&attribution.subject, Subject::Reference(noun) if noun.ends_with("spokesperson"))
+                {
+                    cast.spokespeople
+                        .push((attribution.cue.start, name.clone()));
+                }
                 cast.spoken.push((attribution.cue.start, name));
             }
         }
         cast.spoken.sort_by_key(|(at, _)| *at);
+        cast.spokespeople.sort_by_key(|(at, _)| *at);
         cast
     }
 
@@ -329,7 +360,13 @@ impl Cast {
                 let earlier = if kin {
                     self.nearest_of(self.words.get(&lower), word.start, |m| !m.short, false)
                 } else {
-                    self.nearest_of(self.forms.get(word.text), word.start, |_| true, false)
+                    // "Okonjo’s message": the owner.
+                    let owner = word
+                        .text
+                        .strip_suffix("’s")
+                        .or_else(|| word.text.strip_suffix("'s"))
+                        .unwrap_or(word.text);
+                    self.nearest_of(self.forms.get(owner), word.start, |_| true, false)
                 };
                 if let Some(m) = earlier {
                     let already = self.mentions[..split]
@@ -385,7 +422,7 @@ impl Cast {
                     .iter()
                     .rev()
                     .take(LOOKBACK)
-                    .find(|m| !m.place && m.subject)
+                    .find(|m| !m.place && m.subject && !is_organisation(&m.name))
                 else {
                     continue;
                 };
@@ -397,8 +434,9 @@ impl Cast {
                 {
                     continue;
                 }
-                // Across at most the sentence before.
-                if sentence.start.saturating_sub(mention.at) > 400 {
+                // Across at most the sentence before, and never against what
+                // a title or given name already says.
+                if sentence.start.saturating_sub(mention.at) > 400 || mention.gender.is_some() {
                     continue;
                 }
                 learned.entry(mention.name.clone()).or_insert(gender);
@@ -412,6 +450,62 @@ impl Cast {
         }
     }
 
+    /// Makes what is known of a name true of all its mentions: a person
+    /// once is a person everywhere, and a gender once is the gender
+    /// everywhere.
+    fn unify(&mut self) {
+        let mut known: HashMap<&str, (bool, Option<Gender>)> = HashMap::new();
+        for m in &self.mentions {
+            let entry = known.entry(m.name.as_str()).or_default();
+            entry.0 |= m.person;
+            entry.1 = entry.1.or(m.gender);
+        }
+        let known: HashMap<String, (bool, Option<Gender>)> = known
+            .into_iter()
+            .map(|(name, k)| (name.to_string(), k))
+            .collect();
+        for m in &mut self.mentions {
+            if let Some(&(person, gender)) = known.get(&m.name) {
+                m.person |= person;
+                m.gender = m.gender.or(gender);
+            }
+        }
+    }
+
+    /// "“…,” says Lind. / … she tells me": a pronoun that can only be the
+    /// person of unknown gender named just before gives that person its
+    /// gender, so that a "she" further on still finds her. Cues are read in
+    /// text order, each learning from what the ones before it taught.
+    fn learn_from_pronouns(
+        &mut self,
+        attributions: &[Vec<Attribution>],
+        inside: &dyn Fn(usize) -> bool,
+    ) {
+        self.unify();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, m) in self.mentions.iter().enumerate() {
+            by_name.entry(m.name.clone()).or_default().push(i);
+        }
+        for attribution in attributions.iter().flatten() {
+            let Subject::Pronoun(gender) = attribution.subject else {
+                continue;
+            };
+            if inside(attribution.cue.start) {
+                continue;
+            }
+            let Some(name) = self.pronoun(gender, attribution.cue.start) else {
+                continue;
+            };
+            for &i in by_name.get(&name).into_iter().flatten() {
+                let m = &mut self.mentions[i];
+                if m.gender.is_some() {
+                    break;
+                }
+                m.gender = Some(gender);
+            }
+        }
+    }
+
     /// Who an attribution names, resolved: a short form to the full name, a
     /// pronoun to the person it refers to, a reference to what it stands for.
     pub(super) fn resolve(&self, attribution: &Attribution) -> Option<String> {
@@ -420,6 +514,7 @@ impl Cast {
             Subject::Name(name) => Some(self.full_name(name, at)),
             Subject::Pronoun(gender) => self.pronoun(*gender, at),
             Subject::Reference(noun) => self.reference(noun, at),
+            Subject::Writer => self.writer.clone(),
             Subject::Unnamed | Subject::Someone => None,
         }
     }
@@ -435,28 +530,50 @@ impl Cast {
     /// of that gender, or one of no known gender named in the same paragraph.
     fn pronoun(&self, gender: Gender, at: usize) -> Option<String> {
         let split = self.mentions.partition_point(|m| m.at < at);
-        self.mentions[..split]
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .filter(|m| !m.place && m.person)
-            .find(|m| match m.gender {
-                Some(g) => g == gender,
-                None => self.same_paragraph(m.at, at),
-            })
-            .filter(|m| !self.unnamed_between(m.at, at))
-            .or_else(|| {
-                // Else the last person named, of no known gender, in the
-                // paragraph before ("Cllr Raj Dhillon said …" / "“…,” he said").
-                let last = self.mentions[..split]
-                    .iter()
-                    .rev()
-                    .find(|m| !m.place && m.person)?;
-                (last.gender.is_none()
-                    && self.paragraph_of(at) == self.paragraph_of(last.at) + 1
-                    && !self.unnamed_between(last.at, at))
-                .then_some(last)
-            })
+        // A spokesperson who spoke earlier in the paragraph, with no one
+        // named since, is who "she said" is.
+        let spoke = self.spokespeople.partition_point(|(a, _)| *a < at);
+        if let Some((from, organisation)) = spoke.checked_sub(1).map(|i| &self.spokespeople[i]) {
+            let named_since = self.mentions[..split]
+                .last()
+                .is_some_and(|m| m.at > *from && !m.place);
+            if self.same_paragraph(*from, at) && !named_since {
+                return Some(organisation.clone());
+            }
+        }
+        let people = || {
+            self.mentions[..split]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .filter(|m| !m.place && m.person)
+        };
+        let near = |m: &&Mention| self.paragraph_of(at) <= self.paragraph_of(m.at) + 1;
+        let free = |m: &&Mention| !self.unnamed_between(m.at, at);
+        // In order: one known to be of that gender, named in this paragraph
+        // or the one before ("Coroner Dr Helen Pryce asked … ‘No,’ he
+        // replied" is Mr Tate, named before her); one of unknown gender in
+        // this paragraph; the last person named, of unknown gender, in the
+        // paragraph before ("Cllr Raj Dhillon said …" / "“…,” he said"); one
+        // known to be of that gender further back.
+        let known = people().find(|m| m.gender == Some(gender));
+        let unknown_here = people()
+            .take_while(|m| self.same_paragraph(m.at, at))
+            .find(|m| m.gender.is_none());
+        // (Of those, the subject of its sentence before an object: "Dagný
+        // Þórsdóttir has taken Marlow Vale Women to the top" / "she says".)
+        let before =
+            || people().take_while(|m| self.paragraph_of(at) == self.paragraph_of(m.at) + 1);
+        let last_before = before()
+            .find(|m| m.subject && !m.short)
+            .or_else(|| before().next())
+            .filter(|m| m.gender.is_none());
+        known
+            .filter(near)
+            .filter(free)
+            .or(unknown_here.filter(free))
+            .or(last_before.filter(free))
+            .or(known.filter(free))
             .map(|m| m.name.clone())
     }
 
@@ -481,12 +598,16 @@ impl Cast {
         // "it said", "a spokesman said": the organisation last named in the
         // paragraph, as a subject.
         if matches!(noun, "it" | "spokesperson") {
+            // Surely a person: a gender or a person's title, not just the
+            // shape of the name ("WaterWatch Tarrow … it said").
             let person = |name: &str| {
                 self.words
                     .get(&name.split(' ').next_back().unwrap_or(name).to_lowercase())
                     .is_some_and(|ids| {
-                        ids.iter()
-                            .any(|&i| self.mentions[i].person && self.mentions[i].name == name)
+                        ids.iter().any(|&i| {
+                            let m = &self.mentions[i];
+                            m.name == name && m.surely_person()
+                        })
                     })
             };
             let split = self.spoken.partition_point(|(a, _)| *a < at);
@@ -496,6 +617,12 @@ impl Cast {
                 .take_while(|(a, _)| self.same_paragraph(*a, at))
                 .find(|(_, name)| is_organisation(name) || !person(name))
                 .map(|(_, name)| name.clone());
+        }
+        // "a council spokesman said": the council, else whoever spoke last.
+        if let Some(organisation) = noun.strip_suffix(" spokesperson") {
+            return self
+                .reference(organisation, at)
+                .or_else(|| self.reference("spokesperson", at));
         }
         if let Some(bare) = noun
             .strip_prefix("its ")
@@ -516,12 +643,14 @@ impl Cast {
         }
         // "the company said", after "Halden Hydro rejected the accusation":
         // the organisation named last, not long before.
-        if ORGANISATIONS.contains(&noun) {
+        if ORGANISATION_NOUNS.contains(&noun) {
             let org = self.mentions[..split]
                 .iter()
                 .rev()
                 .take_while(|m| at - m.at < 600)
-                .find(|m| !m.person && !m.place && !m.short && m.subject && m.name.contains(' '));
+                .find(|m| {
+                    !m.surely_person() && !m.place && !m.short && m.subject && m.name.contains(' ')
+                });
             if let Some(org) = org {
                 return Some(org.name.clone());
             }
@@ -539,6 +668,53 @@ impl Cast {
 }
 
 impl Cast {
+    /// The person or organisation a sentence with no reporting verb is
+    /// about, as its subject: "Asked whether the levee would hold, the
+    /// governor paused.", "Her grandfather, listening, shakes his head.",
+    /// "She laughs." A quotation that follows such a beat is theirs. Only a
+    /// subject the document names as a person or an organisation counts.
+    pub(super) fn beat_subject(&self, text: &str, sentence: Range<usize>) -> Option<String> {
+        let all = words(text, sentence);
+        let clause = all
+            .iter()
+            .take(15)
+            .position(|w| w.gap.contains(','))
+            .filter(|&i| i > 0);
+        for start in [Some(0), clause].into_iter().flatten() {
+            let mut i = start;
+            // Past a determiner or possessive and lower-case title words:
+            // "the regional governor", "her grandfather".
+            while i < all.len() && i < start + 5 {
+                let lower = all[i].lower();
+                if matches!(lower.as_str(), "he" | "she") {
+                    return Gender::of(&lower).and_then(|g| self.pronoun(g, all[i].start));
+                }
+                if let Some(m) = self.mention_at(all[i].start) {
+                    let org = is_organisation(&m.name) || (m.subject && !m.person);
+                    return (!m.place && (m.person || org)).then(|| m.name.clone());
+                }
+                if all[i].is_capitalized() && i > start {
+                    break;
+                }
+                // "the governor paused": the governor the document names.
+                if i > start && all[i - 1].lower() == "the" && all[i].joined() {
+                    let lower = all[i].lower();
+                    if let Some(name) = self.reference(&lower, all[i].start) {
+                        return Some(name);
+                    }
+                }
+                i += 1;
+            }
+        }
+        None
+    }
+
+    /// The mention that starts at byte `at`, if any.
+    fn mention_at(&self, at: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.at < at);
+        self.mentions.get(i).filter(|m| m.at == at)
+    }
+
     /// Who issued the `noun` ("letter") a cue at `at` refers to: the speaker,
     /// else the first name, of the last earlier sentence that speaks of one.
     fn author(&self, noun: &str, at: usize) -> Option<String> {
@@ -559,6 +735,21 @@ impl Cast {
                 .map(|m| m.name.clone())
         })
     }
+}
+
+/// The writer a byline near the top names: "By Danny Holm".
+fn byline(text: &str, sentences: &[Range<usize>]) -> Option<String> {
+    sentences.iter().take(4).find_map(|s| {
+        let all = words(text, s.clone());
+        let rest = all.split_first().filter(|(by, _)| by.text == "By")?.1;
+        let name: Vec<&str> = rest
+            .iter()
+            .take(4)
+            .take_while(|w| w.is_capitalized())
+            .map(|w| w.text)
+            .collect();
+        ((2..=3).contains(&name.len()) && name.len() == rest.len()).then(|| name.join(" "))
+    })
 }
 
 /// "Capt. Moreno" after "Capt. Luis Moreno": a titled short form is the
@@ -587,6 +778,44 @@ fn complete_titled(mentions: &mut [Mention]) {
 /// "Southcoast Water", "Harbour Workers’ Union": an organisation by its name.
 fn is_organisation(name: &str) -> bool {
     is_organisation_name(&name.split(' ').collect::<Vec<_>>())
+}
+
+/// "Jess Moreland", "Zbigniew Łukasik": two or three capitalized words and
+/// no word of an organisation's name look like a person's name.
+fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    let place = words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "street"
+                | "road"
+                | "avenue"
+                | "lane"
+                | "square"
+                | "bridge"
+                | "river"
+                | "valley"
+                | "park"
+                | "hall"
+                | "house"
+                | "centre"
+                | "center"
+                | "station"
+                | "airport"
+                | "island"
+                | "islands"
+                | "bay"
+                | "beach"
+                | "hill"
+                | "hills"
+                | "mountains"
+                | "sea"
+                | "lake"
+                | "coast"
+                | "general"
+        )
+    });
+    (2..=3).contains(&words.len()) && !place && !is_organisation(name)
 }
 
 /// Titles that only a person holds.

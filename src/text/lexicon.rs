@@ -97,6 +97,19 @@ pub const CONNECTIVES: &[&str] = &[
 /// Words that open a sentence without naming anyone ("When", "However"):
 /// a capitalized one is no part of a name.
 pub const SENTENCE_OPENERS: &[&str] = &[
+    // A question's auxiliary: "Does Voss read her reviews?"
+    "does",
+    "did",
+    "do",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "would",
+    "could",
+    "should",
     "a",
     "after",
     "also",
