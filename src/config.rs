@@ -226,6 +226,21 @@ impl Paths {
     pub fn shown(&self, path: &Path) -> String {
         let relative = path.strip_prefix(&self.cwd).unwrap_or(path);
         let text = relative.to_string_lossy().replace('\\', "/");
+        // A file name may hold a line break or an escape: shown visibly, so
+        // a name is always one plain line in every report.
+        let text = if text.contains(char::is_control) {
+            text.chars()
+                .map(|c| {
+                    if c.is_control() {
+                        format!("\\u{{{:x}}}", u32::from(c))
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        } else {
+            text
+        };
         let text = text.trim_start_matches("./");
         if text.is_empty() {
             ".".into()

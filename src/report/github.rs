@@ -30,9 +30,12 @@ pub(super) fn render_github(findings: &[Finding]) -> String {
     out
 }
 
-/// Escaping for a workflow command's message.
+/// Escaping for a workflow command's message: controls and bidi shown
+/// visibly (the runner's log is read by people), then the runner's own
+/// escapes.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    super::terminal::safe(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -12,12 +12,14 @@ mod json;
 mod matrix;
 mod quotes;
 mod sarif;
+mod terminal;
 
 pub use baseline::baseline_json;
 pub use examples::examples;
 pub use explain::explanation;
 pub use human::{finding_problem, summary_line};
 pub use quotes::{quotes_human, quotes_json};
+pub use terminal::safe;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 

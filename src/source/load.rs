@@ -162,12 +162,27 @@ pub fn document_from_bytes(
     let (front, body_start) = manifest::front_matter(&file, bom)?;
     let listed = listed.cloned().unwrap_or_default();
     let meta = Metadata {
-        outlet: listed.outlet.or(front.outlet),
-        url: listed.url.or(front.url),
+        outlet: listed.outlet.or(front.outlet).map(|o| one_line(&o)),
+        url: listed.url.or(front.url).map(|u| one_line(&u)),
         published: listed.published.or(front.published),
     };
     let end = file.text.len();
     Ok(Ok(Document::new(file, meta, body_start..end)))
+}
+
+/// An outlet or URL on one line: a metadata value is a label, and a line
+/// break inside one (`"Evil\n::error …"`) would start a line of its own in
+/// every report.
+fn one_line(value: &str) -> String {
+    if !value.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+        return value.to_string();
+    }
+    value
+        .split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Where a NUL byte shows the file is not text (looked for in the first 8 KiB,

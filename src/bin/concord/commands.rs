@@ -26,6 +26,8 @@ pub(crate) struct Io<'a> {
     pub(crate) out_style: Style,
     pub(crate) err_style: Style,
     pub(crate) paths: Paths,
+    /// The first error writing the report (other than a closed pipe).
+    pub(crate) write_error: Option<std::io::Error>,
 }
 
 impl Io<'_> {
@@ -37,15 +39,31 @@ impl Io<'_> {
 
     /// Prints diagnostics about the run on the error stream.
     pub(crate) fn warn(&mut self, problems: &[Problem]) {
-        let text = self.err_style.render_all(problems);
+        let text = report::safe(&self.err_style.render_all(problems));
         // A closed stderr leaves nowhere to report to; the exit code still tells.
         let _ = self.err.write_all(text.as_bytes());
     }
 
-    /// Writes report text. A closed stdout (piped to `head`) is not an error:
-    /// the reader has what it wanted, and the exit code still tells.
+    /// Writes report text for people, through the terminal gate
+    /// ([`report::safe`]): nothing from a document reaches the terminal raw.
     pub(crate) fn report(&mut self, text: &str) {
-        let _ = self.out.write_all(text.as_bytes());
+        self.report_data(&report::safe(text));
+    }
+
+    /// Writes a machine format (JSON, SARIF, workflow commands) as it is:
+    /// its encoder escaped what it carries. A closed stdout (piped to `head`)
+    /// is not an error: the reader has what it wanted, and the exit code
+    /// still tells. Any other write error is kept for the exit code.
+    pub(crate) fn report_data(&mut self, text: &str) {
+        if let Err(err) = self
+            .out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.flush())
+        {
+            if err.kind() != std::io::ErrorKind::BrokenPipe && self.write_error.is_none() {
+                self.write_error = Some(err);
+            }
+        }
     }
 
     /// Loads the configuration, or prints why it cannot be used.
@@ -106,7 +124,13 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
             },
             ..options
         };
-        let text = report::render((*format).into(), &outcome, &plain);
+        let format: report::Format = (*format).into();
+        let text = report::render(format, &outcome, &plain);
+        let text = if format == report::Format::Human {
+            report::safe(&text)
+        } else {
+            text
+        };
         if let Err(err) = std::fs::write(io.paths.resolve(path), text) {
             return io.fail(&[cannot_write(&io.paths.shown(path), &err)]);
         }
@@ -120,7 +144,12 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
             .collect();
         io.report(&rendered);
     }
-    io.report(&report::render(format, &outcome, &options));
+    let text = report::render(format, &outcome, &options);
+    if format == report::Format::Human {
+        io.report(&text);
+    } else {
+        io.report_data(&text);
+    }
     let fail_on = args.fail_on.map_or(config.fail_on, Into::into);
     let failing = outcome
         .findings
@@ -168,13 +197,14 @@ pub(crate) fn quotes(args: &QuotesArgs, config_path: Option<&Path>, io: &mut Io)
         &corpus.rules,
         &config.quotes,
     );
-    let text = match args.format {
-        ListFormat::Json => report::quotes_json(&listing),
-        ListFormat::Human => {
-            report::quotes_human(&listing, &pipeline::suspicious_marks(&corpus), io.out_style)
-        }
-    };
-    io.report(&text);
+    match args.format {
+        ListFormat::Json => io.report_data(&report::quotes_json(&listing)),
+        ListFormat::Human => io.report(&report::quotes_human(
+            &listing,
+            &pipeline::suspicious_marks(&corpus),
+            io.out_style,
+        )),
+    }
     EXIT_OK
 }
 

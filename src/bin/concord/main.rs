@@ -31,8 +31,19 @@ fn main() -> ExitCode {
         out: &mut stdout,
         err: &mut stderr,
         paths: Paths { cwd },
+        write_error: None,
     };
-    ExitCode::from(run(&cli, &mut io))
+    let code = run(&cli, &mut io);
+    // A report that could not be written whole (a full disk, `> /dev/full`)
+    // is unusable output: say so, and exit 2.
+    if let Some(err) = io.write_error.take() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "concord: cannot write the report to standard output: {err}"
+        );
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
+    ExitCode::from(code)
 }
 
 /// Runs one invocation and returns its exit code (0, 1 or 2).
