@@ -179,3 +179,106 @@ fn a_report_that_cannot_be_written_is_an_error_but_a_closed_pipe_is_not() {
     assert_eq!(String::from_utf8_lossy(&closed.stdout).trim(), "0");
     assert!(!String::from_utf8_lossy(&closed.stderr).contains("cannot write"));
 }
+
+/// A copy of the CI fixture to write into.
+fn fixture_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ci");
+    for sub in ["", "docs", "rules"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(Path::new(fixture).join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_file() {
+                std::fs::copy(entry.path(), dir.path().join(sub).join(entry.file_name())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+fn concord(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn no_output_is_written_over_an_input() {
+    let dir = fixture_copy();
+    let dir = dir.path();
+    let before = |p: &str| std::fs::read(dir.join(p)).unwrap();
+    for (args, input) in [
+        (
+            &["check", "--output", "json=docs/wire.txt"][..],
+            "docs/wire.txt",
+        ),
+        (
+            &["check", "--output", "sarif=./rules/../rules/bridge.toml"],
+            "rules/bridge.toml",
+        ),
+        (&["check", "--output", "human=concord.toml"], "concord.toml"),
+        (&["baseline", "--output", "concord.toml"], "concord.toml"),
+        (
+            &["baseline", "--output", "docs/sources.toml"],
+            "docs/sources.toml",
+        ),
+    ] {
+        let kept = before(input);
+        let out = concord(dir, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("refusing to write a report over"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(before(input), kept, "{args:?} changed {input}");
+        if args[0] == "check" {
+            // The report on stdout still prints.
+            assert!(String::from_utf8_lossy(&out.stdout).contains("concord: 3 sources"));
+        }
+    }
+}
+
+#[test]
+fn outputs_are_whole_files_and_one_path_is_written_once() {
+    let dir = fixture_copy();
+    let dir = dir.path();
+    let out = concord(
+        dir,
+        &[
+            "check",
+            "--fail-on",
+            "never",
+            "--output",
+            "json=r.json",
+            "--output",
+            "sarif=./r.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("given to --output twice"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("r.json")).unwrap()).unwrap();
+    assert_eq!(json["version"], 1);
+    let left: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    // Into a folder that does not exist: an error, and the report still prints.
+    let out = concord(
+        dir,
+        &[
+            "check",
+            "--fail-on",
+            "never",
+            "--output",
+            "json=missing/r.json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("concord: 3 sources"));
+}

@@ -8,7 +8,7 @@ mod walk;
 use std::path::Path;
 
 pub use self::toml::nearest;
-pub(crate) use walk::files_below;
+pub use walk::files_below;
 
 use crate::diagnostic::{Problem, SourceFile};
 

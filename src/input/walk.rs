@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 
-pub(crate) fn files_below(
+pub fn files_below(
     folder: &Path,
     accept: &dyn Fn(&Path) -> bool,
     out: &mut Vec<PathBuf>,

@@ -14,7 +14,7 @@ use crate::config::Limits;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::input::toml as toml_input;
 
-pub(super) const MANIFEST: &str = "sources.toml";
+pub const MANIFEST: &str = "sources.toml";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

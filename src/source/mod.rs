@@ -4,6 +4,7 @@
 mod document;
 mod load;
 mod manifest;
+pub use manifest::MANIFEST;
 
 pub use document::{Document, Metadata};
 pub use load::{Loaded, document_from_bytes, load_sources};

@@ -3,7 +3,7 @@
 //! code.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use concord::compare::{Baseline, explain, listing};
 use concord::config::{Config, Paths};
@@ -116,7 +116,19 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
         quiet: args.quiet,
         style: io.out_style,
     };
+    let given = io.inputs(&args.inputs);
+    let protected = inputs_of(&config, &given, &outcome, args.baseline.as_deref(), io);
+    let mut written: Vec<PathBuf> = Vec::new();
+    let mut output_failed = false;
     for (format, path) in &args.output {
+        let target = io.paths.resolve(path);
+        let shown = io.paths.shown(path);
+        if let Some(problem) = refuse(&target, &shown, &protected, &written) {
+            io.warn(&[problem]);
+            output_failed = true;
+            continue;
+        }
+        written.push(identity(&target));
         let plain = report::Options {
             style: Style {
                 color: false,
@@ -131,8 +143,10 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
         } else {
             text
         };
-        if let Err(err) = std::fs::write(io.paths.resolve(path), text) {
-            return io.fail(&[cannot_write(&io.paths.shown(path), &err)]);
+        if let Err(err) = write_atomically(&target, text.as_bytes()) {
+            // The report on stdout still prints; the exit code says so.
+            io.warn(&[cannot_write(&shown, &err)]);
+            output_failed = true;
         }
     }
     let format: report::Format = args.format.into();
@@ -155,7 +169,108 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
         .findings
         .iter()
         .any(|f| f.kind.is_problem() && fail_on.fails(f.severity));
-    if failing { EXIT_FINDINGS } else { EXIT_OK }
+    if output_failed {
+        EXIT_BAD_INPUT
+    } else if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// The files a run read, which no output may replace: the documents, the
+/// rule files, the configuration and the baseline.
+fn inputs_of(
+    config: &Config,
+    given: &Inputs,
+    outcome: &pipeline::Outcome,
+    baseline: Option<&Path>,
+    io: &Io,
+) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = outcome
+        .corpus
+        .docs
+        .iter()
+        .map(|d| io.paths.resolve(Path::new(&*d.file.name)))
+        .chain(
+            config
+                .file
+                .iter()
+                .map(|f| io.paths.resolve(Path::new(&*f.name))),
+        )
+        .chain(baseline.map(|b| io.paths.resolve(b)))
+        .collect();
+    // The manifest of each document folder.
+    files.extend(
+        config
+            .sources
+            .iter()
+            .chain(&given.sources)
+            .map(|folder| folder.join(concord::source::MANIFEST))
+            .filter(|manifest| manifest.is_file()),
+    );
+    for rules in config.rules.iter().chain(&given.rules) {
+        if rules.is_file() {
+            files.push(rules.clone());
+        } else if rules.is_dir() {
+            let _ = concord::input::files_below(rules, &|_| true, &mut files);
+        }
+    }
+    files.iter().map(|f| identity(f)).collect()
+}
+
+/// A path's identity: canonical when it exists (links and `..` resolved),
+/// else its folder's canonical path with the file name.
+fn identity(path: &Path) -> PathBuf {
+    if let Ok(canonical) = path.canonicalize() {
+        return canonical;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => parent
+            .canonicalize()
+            .map_or_else(|_| path.to_path_buf(), |p| p.join(name)),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Why an output may not go to `target`, if it may not: it is one of the
+/// run's inputs, or another output of the same run.
+fn refuse(target: &Path, shown: &str, inputs: &[PathBuf], written: &[PathBuf]) -> Option<Problem> {
+    let id = identity(target);
+    if inputs.contains(&id) {
+        return Some(
+            Problem::error(
+                "concord::output::input",
+                format!("refusing to write a report over `{shown}`: the run reads it"),
+            )
+            .help("write reports outside the document and rule folders, e.g. `--output json=report.json`"),
+        );
+    }
+    if written.contains(&id) {
+        return Some(Problem::error(
+            "concord::output::twice",
+            format!("`{shown}` is given to --output twice"),
+        ));
+    }
+    None
+}
+
+/// Writes `bytes` to `path` so that a reader sees the old file or the whole
+/// new one, never a cut one: into a temporary file in the same folder, then
+/// renamed over the target.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".concord-")
+        .suffix(".tmp")
+        .tempfile_in(folder)?;
+    temporary.write_all(bytes)?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 pub(crate) fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
@@ -165,10 +280,17 @@ pub(crate) fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut
     };
     let recorded = Baseline::of(&outcome.findings);
     let shown = io.paths.shown(&args.output);
-    let written = std::fs::write(
-        io.paths.resolve(&args.output),
-        report::baseline_json(&recorded),
-    );
+    let target = io.paths.resolve(&args.output);
+    let config = match io.config(config_path) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let given = io.inputs(&args.inputs);
+    let protected = inputs_of(&config, &given, &outcome, None, io);
+    if let Some(problem) = refuse(&target, &shown, &protected, &[]) {
+        return io.fail(&[problem]);
+    }
+    let written = write_atomically(&target, report::baseline_json(&recorded).as_bytes());
     if let Err(err) = written {
         return io.fail(&[cannot_write(&shown, &err)]);
     }
