@@ -22,17 +22,9 @@ fn hostile_characters() -> Vec<char> {
 }
 
 /// A copy of the CI fixture with one document whose every field is hostile.
-fn hostile_set(dir: &Path) {
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ci");
-    for sub in ["", "docs", "rules"] {
-        std::fs::create_dir_all(dir.join(sub)).unwrap();
-        for entry in std::fs::read_dir(Path::new(fixture).join(sub)).unwrap() {
-            let entry = entry.unwrap();
-            if entry.file_type().unwrap().is_file() {
-                std::fs::copy(entry.path(), dir.join(sub).join(entry.file_name())).unwrap();
-            }
-        }
-    }
+fn hostile_set() -> tempfile::TempDir {
+    let set = fixture_copy();
+    let dir = set.path();
     let noise: String = hostile_characters()
         .into_iter()
         .filter(|&c| c != '\0' && c != '\n' && c != '\r')
@@ -45,6 +37,7 @@ fn hostile_set(dir: &Path) {
         "\\u202e\\u2066\\u001b]0;t\\u0007"
     );
     std::fs::write(dir.join("docs").join(name), text).unwrap();
+    set
 }
 
 fn run(dir: &Path, args: &[&str]) -> (String, String) {
@@ -88,8 +81,7 @@ fn assert_safe(what: &str, text: &str) {
 
 #[test]
 fn no_control_character_or_workflow_command_reaches_people() {
-    let dir = tempfile::tempdir().unwrap();
-    hostile_set(dir.path());
+    let dir = hostile_set();
     let (out, err) = run(
         dir.path(),
         &["check", "--show", "agree", "--fail-on", "never"],
@@ -117,8 +109,7 @@ fn no_control_character_or_workflow_command_reaches_people() {
 
 #[test]
 fn github_annotations_carry_hostile_fields_escaped() {
-    let dir = tempfile::tempdir().unwrap();
-    hostile_set(dir.path());
+    let dir = hostile_set();
     let (out, err) = run(
         dir.path(),
         &["check", "--format", "github", "--fail-on", "never"],

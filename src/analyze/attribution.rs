@@ -187,18 +187,6 @@ const VERBS: &[&str] = &[
     "describes",
     "apologised",
     "apologized",
-    // Verbs that put someone's words on something: "called the decision
-    // “cultural vandalism”", "dismissed the letter as “anonymous noise”".
-    "called",
-    "calls",
-    "dismissed",
-    "dismisses",
-    "branded",
-    "labelled",
-    "labeled",
-    "hailed",
-    "condemned",
-    "praised",
 ];
 
 /// Reporting participles that hang off a clause: "…, saying that …".
@@ -316,8 +304,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                     cue: word.span(),
                 });
             }
-        } else if (VERBS.contains(&lower.as_str()) || concludes(&words, i)) && !reacts_to(&words, i)
-        {
+        } else if (is_speech_verb(&lower) || concludes(&words, i)) && !reacts_to(&words, i) {
             let subject = subject_before(&words, i)
                 .or_else(|| appositive_before(&words, i))
                 .or_else(|| {
@@ -794,9 +781,10 @@ fn inverted(verb: &Word) -> bool {
     verb.gap.contains([',', '"', '”', '“', '—']) && !LABELLING.contains(&verb.lower().as_str())
 }
 
-/// Verbs that label something with someone's words ("called the outcome
-/// “a failure”"): never placed after the quotation, so what follows them is
-/// their object, not their subject.
+/// Verbs that label something with someone's words ("called the decision
+/// “cultural vandalism”", "dismissed the letter as “anonymous noise”"):
+/// speech of their subject, never placed after the quotation, so what
+/// follows them is their object, not their subject.
 const LABELLING: &[&str] = &[
     "called",
     "calls",
@@ -814,5 +802,5 @@ const LABELLING: &[&str] = &[
 
 /// A reporting verb ("said", "recalls").
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    VERBS.contains(&word)
+    VERBS.contains(&word) || LABELLING.contains(&word)
 }
