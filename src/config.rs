@@ -9,6 +9,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
 use crate::input::toml as toml_input;
+use crate::text::visible::{escape, hidden};
 pub use crate::value::DateOrder;
 
 pub const CONFIG_FILE: &str = "concord.toml";
@@ -228,16 +229,17 @@ impl Paths {
         let text = relative.to_string_lossy().replace('\\', "/");
         // A file name may hold a line break or an escape: shown visibly, so
         // a name is always one plain line in every report.
-        let text = if text.contains(char::is_control) {
-            text.chars()
-                .map(|c| {
-                    if c.is_control() {
-                        format!("\\u{{{:x}}}", u32::from(c))
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect()
+        let shows = |c: char| c.is_control() || hidden(c);
+        let text = if text.contains(shows) {
+            let mut shown = String::with_capacity(text.len() + 8);
+            for c in text.chars() {
+                if shows(c) {
+                    escape(c, &mut shown);
+                } else {
+                    shown.push(c);
+                }
+            }
+            shown
         } else {
             text
         };

@@ -684,17 +684,25 @@ fn beat_after(
     cast: &Cast,
 ) -> Option<String> {
     let own = sentences.get(last?)?;
-    let before = &text[own.start.min(outer.start)..outer.start];
     let after = &text[outer.end.min(own.end)..own.end];
-    if !before.trim().is_empty() || !after.trim().is_empty() {
+    if !opens_sentence(text, own, outer.start) || !after.trim().is_empty() {
         return None;
     }
     let next = sentences.get(last? + 1)?;
-    let after = &text[next.clone()];
-    if after.contains(OPENING) || after.contains('‘') {
+    if quotes_in(&text[next.clone()]) {
         return None;
     }
     cast.beat_subject(text, next.clone())
+}
+
+/// Does the quotation opening at byte `opening` open sentence `own`?
+fn opens_sentence(text: &str, own: &Range<usize>, opening: usize) -> bool {
+    text[own.start.min(opening)..opening].trim().is_empty()
+}
+
+/// Does `sentence` hold a quotation mark that can open a quotation?
+fn quotes_in(sentence: &str) -> bool {
+    sentence.contains(OPENING) || sentence.contains('‘')
 }
 
 /// Does the quotation end with a question mark?
@@ -713,13 +721,11 @@ fn beat(
     opening: usize,
     cast: &Cast,
 ) -> Option<String> {
-    let own = sentences.get(sentence)?;
-    if own.start < opening && !text[own.start..opening].trim().is_empty() {
+    if !opens_sentence(text, sentences.get(sentence)?, opening) {
         return None;
     }
     let previous = sentences.get(sentence.checked_sub(1)?)?;
-    let before = &text[previous.clone()];
-    if before.contains(OPENING) || before.contains('‘') {
+    if quotes_in(&text[previous.clone()]) {
         return None;
     }
     cast.beat_subject(text, previous.clone())
@@ -735,14 +741,11 @@ fn answer(
     opening: usize,
     earlier: &[Quotation],
 ) -> Option<String> {
-    let own = sentences.get(sentence)?;
-    if own.start < opening && !text[own.start..opening].trim().is_empty() {
+    if !opens_sentence(text, sentences.get(sentence)?, opening) {
         return None;
     }
     let previous = &text[sentences.get(sentence.checked_sub(1)?)?.clone()];
-    let asked = previous.trim_end().ends_with('?')
-        && !previous.contains(OPENING)
-        && !previous.contains('‘');
+    let asked = previous.trim_end().ends_with('?') && !quotes_in(previous);
     let last = earlier.last()?;
     // Not long after: within a few paragraphs' worth of text.
     (asked && opening.saturating_sub(last.outer.end) < 1500)

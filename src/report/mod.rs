@@ -85,7 +85,8 @@ pub struct Options {
 pub fn render(format: Format, outcome: &Outcome, options: &Options) -> String {
     let corpus = &outcome.corpus;
     match format {
-        Format::Human => human::report(outcome, options),
+        // The report for people passes the terminal gate here, once.
+        Format::Human => safe(&human::report(outcome, options)),
         Format::Json => json::render_json(
             &outcome.findings,
             corpus.docs.len(),

@@ -18,7 +18,7 @@
 //! Machine formats (JSON, SARIF, `--format github`) are not passed through
 //! here: their own encoders escape what they carry.
 
-use std::fmt::Write;
+use crate::text::visible::{escape, hidden};
 
 /// `text`, safe to print on a terminal or in a CI log.
 pub fn safe(text: &str) -> String {
@@ -33,26 +33,13 @@ pub fn safe(text: &str) -> String {
             }
         }
         if hidden(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            escape(c, &mut out);
         } else {
             out.push(c);
         }
         rest = &rest[c.len_utf8()..];
     }
     no_workflow_commands(out)
-}
-
-/// Would `c` act on the terminal, or change what a reader sees, rather than
-/// show itself?
-fn hidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(
-            c,
-            '\u{061c}'
-                | '\u{200b}'..='\u{200f}'
-                | '\u{2028}'..='\u{202e}'
-                | '\u{2060}'..='\u{2069}'
-        )
 }
 
 /// The length of the SGR colour sequence at the start of `text`, when it is

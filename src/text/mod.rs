@@ -7,6 +7,7 @@ mod hash;
 pub mod lexicon;
 mod lines;
 mod tokens;
+pub mod visible;
 pub mod words;
 
 pub use fold::{fold, fold_lower, fold_whitespace};

@@ -136,13 +136,7 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
             },
             ..options
         };
-        let format: report::Format = (*format).into();
-        let text = report::render(format, &outcome, &plain);
-        let text = if format == report::Format::Human {
-            report::safe(&text)
-        } else {
-            text
-        };
+        let text = report::render((*format).into(), &outcome, &plain);
         if let Err(err) = write_atomically(&target, text.as_bytes()) {
             // The report on stdout still prints; the exit code says so.
             io.warn(&[cannot_write(&shown, &err)]);
@@ -158,12 +152,9 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
             .collect();
         io.report(&rendered);
     }
-    let text = report::render(format, &outcome, &options);
-    if format == report::Format::Human {
-        io.report(&text);
-    } else {
-        io.report_data(&text);
-    }
+    // Rendered reports are safe as they are: the human one passed the
+    // terminal gate inside `render`, the others are escaped by their encoders.
+    io.report_data(&report::render(format, &outcome, &options));
     let fail_on = args.fail_on.map_or(config.fail_on, Into::into);
     let failing = outcome
         .findings
@@ -274,17 +265,13 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 pub(crate) fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let outcome = match io.run(config_path, &args.inputs, &Suppress::default(), &()) {
-        Ok((_, outcome)) => outcome,
+    let (config, outcome) = match io.run(config_path, &args.inputs, &Suppress::default(), &()) {
+        Ok(run) => run,
         Err(code) => return code,
     };
     let recorded = Baseline::of(&outcome.findings);
     let shown = io.paths.shown(&args.output);
     let target = io.paths.resolve(&args.output);
-    let config = match io.config(config_path) {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
     let given = io.inputs(&args.inputs);
     let protected = inputs_of(&config, &given, &outcome, None, io);
     if let Some(problem) = refuse(&target, &shown, &protected, &[]) {
