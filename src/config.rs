@@ -60,6 +60,8 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// Largest compiled program one pattern may grow to, in bytes.
     pub max_pattern_bytes: usize,
+    /// Largest memory all compiled patterns together may hold, in bytes.
+    pub max_total_pattern_bytes: usize,
     /// Most rules (claims and facts) in one run.
     pub max_rules: usize,
 }
@@ -69,6 +71,7 @@ impl Default for Limits {
         Limits {
             max_file_bytes: 16 << 20,
             max_pattern_bytes: 10 << 20,
+            max_total_pattern_bytes: 512 << 20,
             max_rules: 10_000,
         }
     }
@@ -108,6 +111,9 @@ struct RawConfig {
 pub struct Config {
     /// The config file, when there is one (accept warnings point into it).
     pub file: Option<SourceFile>,
+    /// The folder that holds the config file, when there is one: paths in
+    /// it, and documents' ids in fingerprints, are relative to it.
+    pub root: Option<PathBuf>,
     pub sources: Vec<PathBuf>,
     pub rules: Vec<PathBuf>,
     pub fail_on: FailOn,
@@ -122,6 +128,7 @@ impl Config {
     fn defaults(base: &Path) -> Config {
         Config {
             file: None,
+            root: None,
             sources: vec![base.to_path_buf()],
             rules: vec![base.join("rules")],
             fail_on: FailOn::Warning,
@@ -143,7 +150,11 @@ pub fn load(
     let path = match explicit {
         Some(path) => {
             let path = cwd.join(path);
-            if !path.is_file() {
+            if path.symlink_metadata().is_ok() {
+                if let Some(problem) = crate::input::not_a_file(&path, &shown(&path)) {
+                    return Err(problem);
+                }
+            } else {
                 return Err(Problem::error(
                     "concord::config::missing",
                     format!("config file `{}` does not exist", shown(&path)),
@@ -195,13 +206,17 @@ pub fn load(
         .help("copy the fingerprint of the finding from `concord check --format json`"));
     }
     config.file = Some(file);
+    config.root = Some(base);
     Ok(config)
 }
 
+/// The nearest `concord.toml` from `cwd` upwards. Anything by that name
+/// counts (a folder, a FIFO or a dangling link is then refused when read):
+/// a broken config must never make a parent's config apply instead.
 fn discover(cwd: &Path) -> Option<PathBuf> {
     cwd.ancestors()
         .map(|dir| dir.join(CONFIG_FILE))
-        .find(|candidate| candidate.is_file())
+        .find(|candidate| candidate.symlink_metadata().is_ok())
 }
 
 /// Resolves user paths against the working directory and names them back the

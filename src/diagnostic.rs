@@ -41,6 +41,13 @@ impl Problem {
         Problem::new(Severity::Error, code, message)
     }
 
+    /// The same problem as a warning: for what stops one file, not the run
+    /// (a FIFO among documents is passed over).
+    pub fn as_warning(mut self) -> Self {
+        self.0.severity = Severity::Warning;
+        self
+    }
+
     /// A problem that does not stop the run.
     pub fn warning(code: impl Into<String>, message: impl Into<String>) -> Self {
         Problem::new(Severity::Warning, code, message)

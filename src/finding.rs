@@ -104,6 +104,8 @@ impl Finding {
 #[derive(Debug, Clone)]
 pub struct Evidence {
     pub file: String,
+    /// The source's identity for fingerprints ([`crate::source::Document::id`]).
+    pub source: String,
     pub outlet: String,
     /// The source's `url`, when its metadata gives one.
     pub url: Option<String>,
@@ -196,7 +198,7 @@ pub struct Span {
 }
 
 /// A finding's identity for `[[accept]]`: rule, kind, and each piece of
-/// evidence's file, stance and text (whitespace folded), never byte offsets, so
+/// evidence's source (its path from the config's folder), stance and text (whitespace folded), never byte offsets, so
 /// edits elsewhere in a document keep the fingerprint.
 pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
     let mut parts: Vec<String> = evidence
@@ -209,7 +211,7 @@ pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
                 Answer::Value(v) => ("", v.normalized.as_str()),
                 answer => (answer.label().unwrap_or(""), ""),
             };
-            format!("{}\u{1f}{stance}\u{1f}{value}\u{1f}{excerpt}", e.file)
+            format!("{}\u{1f}{stance}\u{1f}{value}\u{1f}{excerpt}", e.source)
         })
         .collect();
     parts.sort();
@@ -228,6 +230,7 @@ mod tests {
     fn evidence(start: usize, excerpt: &str) -> Evidence {
         Evidence {
             file: "a.txt".into(),
+            source: "a.txt".into(),
             outlet: "A".into(),
             url: None,
             span: Span {

@@ -130,3 +130,117 @@ fn many_speakers_in_one_document_stay_linear() {
     }
     assert!(child.wait().unwrap().success());
 }
+
+/// A document of `bytes` on one line, of one of two shapes: quotations and
+/// speech cues in one endless sentence, or shuffled words, marks and
+/// abbreviations (a seeded generator, the same every run).
+fn hostile_line(bytes: usize, shape: usize) -> String {
+    const NAMES: [&str; 7] = [
+        "Ana Ruiz",
+        "Tomas Ek",
+        "the minister",
+        "he",
+        "she",
+        "Dr Ole Berg",
+        "Mr Kim",
+    ];
+    const VERBS: [&str; 5] = ["said", "told reporters", "added", "warned", "according to"];
+    const WORDS: [&str; 28] = [
+        "the",
+        "a",
+        "of",
+        "said",
+        "told",
+        "Ana",
+        "Ruiz",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        ",",
+        ";",
+        ":",
+        "?",
+        "he",
+        "she",
+        "minister",
+        "according",
+        "to",
+        "Mr",
+        "Dr",
+        "police",
+        "chief",
+        "U.S.",
+        "Jr.",
+        "(",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let mut text = String::with_capacity(bytes + 100);
+    let mut i = 0;
+    while text.len() < bytes {
+        if shape == 0 {
+            text.push_str(&format!(
+                "“we will see what happens next in Geneva {i},” {} {}, and ",
+                NAMES[next(NAMES.len())],
+                VERBS[next(VERBS.len())]
+            ));
+            i += 1;
+        } else {
+            text.push_str(WORDS[next(WORDS.len())]);
+            text.push(' ');
+        }
+    }
+    text.push('\n');
+    text
+}
+
+/// Regression: attribution compared every quotation with every cue of its
+/// sentence, reading the whole gap between them each time (52 KB took 67 s,
+/// 1 MB over 5 minutes). Every stage must stay near-linear: 1 MB costs about
+/// ten times what 100 KB does (a ceiling of thirty times, for noise), where
+/// quadratic work would cost a hundred.
+#[test]
+fn one_long_line_of_quotations_and_cues_stays_linear() {
+    for shape in [0, 1] {
+        let mut took = Vec::new();
+        for bytes in [100_000, 1_000_000] {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir_all(dir.path().join("docs")).unwrap();
+            std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+            std::fs::write(dir.path().join("docs/line.txt"), hostile_line(bytes, shape)).unwrap();
+            let started = std::time::Instant::now();
+            let mut child = Command::new(env!("CARGO_BIN_EXE_concord"))
+                .args(["check", "docs", "--rules", "rules", "--format", "json"])
+                .current_dir(dir.path())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            let ceiling = std::time::Duration::from_secs(300);
+            while child.try_wait().unwrap().is_none() {
+                if started.elapsed() > ceiling {
+                    child.kill().unwrap();
+                    panic!("shape {shape}: {bytes} bytes took over {ceiling:?}");
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            assert!(
+                child.wait().unwrap().success(),
+                "shape {shape}, {bytes} bytes"
+            );
+            took.push(started.elapsed().as_secs_f64());
+        }
+        let (small, large) = (took[0], took[1]);
+        assert!(
+            large <= 30.0 * small + 2.0,
+            "shape {shape}: 100 KB took {small:.2} s, 1 MB {large:.2} s"
+        );
+    }
+}

@@ -7,6 +7,7 @@ use super::negation;
 use super::speakers::Holders;
 use crate::rules::Claim;
 use crate::source::Document;
+use crate::text::visible::Folded;
 
 /// A sentence that takes a stance on a claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,18 +49,19 @@ pub(super) fn match_claims(
 ) -> ClaimMatches {
     let text = doc.text();
     let mut out = ClaimMatches::default();
+    let folded = fold_sentences(text, sentences);
     for (claim_index, claim) in claims.iter().enumerate() {
         if !claim.applies_on(doc.published) {
             continue;
         }
         for (index, sentence) in sentences.iter().enumerate() {
-            let sentence_text = &text[sentence.clone()];
-            if !claim.context.is_empty() && !claim.context.iter().any(|p| p.is_match(sentence_text))
+            let visible = &folded[index];
+            if !claim.context.is_empty() && !claim.context.iter().any(|p| p.is_match(&visible.text))
             {
                 continue;
             }
             for (stance_index, stance) in claim.stances.iter().enumerate() {
-                let found = first_evidence(text, sentence, stance, |matched, reason| {
+                let found = first_evidence(text, sentence, visible, stance, |matched, reason| {
                     out.skipped.push(SkippedMatch {
                         rule: claim_index,
                         stance: stance_index,
@@ -84,18 +86,29 @@ pub(super) fn match_claims(
     out
 }
 
+/// Each sentence as patterns see it: invisible code points taken out
+/// ([`Folded`]), so "pl\u{200b}ans" matches `plans` and the span still
+/// covers the bytes on disk.
+pub(super) fn fold_sentences<'t>(text: &'t str, sentences: &[Range<usize>]) -> Vec<Folded<'t>> {
+    sentences
+        .iter()
+        .map(|s| Folded::new(&text[s.clone()]))
+        .collect()
+}
+
 /// The first match of `stance` in the sentence that no guard sets aside.
 fn first_evidence(
     text: &str,
     sentence: &Range<usize>,
+    visible: &Folded,
     stance: &crate::rules::Stance,
     mut skip: impl FnMut(Range<usize>, String),
 ) -> Option<Range<usize>> {
-    let sentence_text = &text[sentence.clone()];
     for pattern in &stance.patterns {
-        for found in pattern.find_iter(sentence_text) {
+        for found in pattern.find_iter(&visible.text) {
+            let found = visible.original(found);
             let matched = sentence.start + found.start..sentence.start + found.end;
-            if let Some(unless) = stance.unless.iter().find(|u| u.is_match(sentence_text)) {
+            if let Some(unless) = stance.unless.iter().find(|u| u.is_match(&visible.text)) {
                 skip(
                     matched,
                     format!("the sentence matches `unless` pattern '{}'", unless.source),

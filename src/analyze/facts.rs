@@ -8,6 +8,7 @@ use super::negation;
 use super::speakers::Holders;
 use crate::rules::{Fact, VALUE_GROUP};
 use crate::source::Document;
+use crate::text::visible::Folded;
 use crate::value::DateOrder;
 use crate::value::{Value, ValueContext, ValueError, normalize};
 
@@ -60,19 +61,23 @@ pub(super) fn match_facts(
 ) -> FactMatches {
     let text = doc.text();
     let mut out = FactMatches::default();
+    let folded = super::claims::fold_sentences(text, sentences);
     for (fact_index, fact) in facts.iter().enumerate() {
         if !fact.applies_on(doc.published) {
             continue;
         }
         for (index, sentence) in sentences.iter().enumerate() {
-            let sentence_text = &text[sentence.clone()];
-            if !fact.context.is_empty() && !fact.context.iter().any(|p| p.is_match(sentence_text)) {
+            let visible = &folded[index];
+            if !fact.context.is_empty() && !fact.context.iter().any(|p| p.is_match(&visible.text)) {
                 continue;
             }
             let mut seen = Vec::new();
             for pattern in &fact.patterns {
-                for (whole, value) in pattern.group_matches(sentence_text, VALUE_GROUP) {
-                    let offset = |r: Range<usize>| sentence.start + r.start..sentence.start + r.end;
+                for (whole, value) in pattern.group_matches(&visible.text, VALUE_GROUP) {
+                    let offset = |r: Range<usize>| {
+                        let r = visible.original(r);
+                        sentence.start + r.start..sentence.start + r.end
+                    };
                     let (matched, value_span) = (offset(whole), offset(value));
                     if seen.contains(&value_span) {
                         continue; // two patterns found the same value
@@ -97,7 +102,8 @@ pub(super) fn match_facts(
                         date_order,
                         synonyms: &fact.synonyms,
                     };
-                    match normalize(fact.kind, &text[value_span.clone()], &cx) {
+                    let value_text = Folded::new(&text[value_span.clone()]);
+                    match normalize(fact.kind, &value_text.text, &cx) {
                         Ok(value) => {
                             let (holder, cue) = holders.of(index, &matched);
                             out.evidence.push(FactEvidence {

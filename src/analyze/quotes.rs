@@ -16,6 +16,7 @@
 //! with nothing open. Each is a [`Suspicious`] note, and the rest of the file
 //! is read as usual.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::attribution::{Attribution, Subject, attributions, colon_subject, nearest};
@@ -403,9 +404,7 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
         let first = sentences.iter().position(|s| s.end > outer.start);
         let last = sentences.iter().rposition(|s| s.start < outer.end);
         let around: Vec<Attribution> = match (first, last) {
-            (Some(first), Some(last)) if first <= last => attrs[first..=last]
-                .iter()
-                .flatten()
+            (Some(first), Some(last)) if first <= last => cues_around(&attrs[first..=last], &outer)
                 .filter(|a| same_clause(text, &outer, a))
                 .cloned()
                 .collect(),
@@ -420,15 +419,16 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                 && text[..inner_end].trim_end().ends_with(['?', '!'])
         });
         let around = if around.is_empty() && follows {
+            // (The first cue is the one nearest the sentence's start.)
             attrs[next]
                 .iter()
+                .take(1)
                 .filter(|a| {
                     text[sentences[next].start..a.cue.start]
                         .split_whitespace()
-                        .count()
-                        <= 4
+                        .nth(4)
+                        .is_none()
                 })
-                .take(1)
                 .cloned()
                 .collect()
         } else {
@@ -440,7 +440,7 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
         let cued_right_after = around.iter().any(|a| {
             let gap = &text[outer.end.min(a.cue.start)..a.cue.start];
             a.cue.start >= outer.end
-                && gap.split_whitespace().count() <= 2
+                && gap.split_whitespace().nth(2).is_none()
                 && !gap
                     .split_whitespace()
                     .any(|w| matches!(w, "that" | "which" | "who"))
@@ -537,17 +537,45 @@ fn repeated_speakers(text: &str, quotations: &mut [Quotation]) {
         .iter()
         .filter_map(|q| q.speaker.clone().map(|s| (format!(" {} ", words(q)), s)))
         .collect();
+    // Each run of three words of a spoken quotation, to the quotations that
+    // hold it: a quotation is only compared with those that share its
+    // opening words, so the pass stays linear in the document.
+    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (spoken_words, _)) in spoken.iter().enumerate() {
+        let starts: Vec<usize> = spoken_words
+            .match_indices(' ')
+            .map(|(at, _)| at + 1)
+            .collect();
+        for window in starts.windows(4) {
+            let key = &spoken_words[window[0]..window[3] - 1];
+            let list = holding.entry(key).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
     for q in quotations.iter_mut() {
         if q.speaker.is_some() || q.unattributed != Some(Unattributed::NoCue) {
             continue;
         }
         let own = words(q);
-        if own.split(' ').count() < 3 {
+        let opening = match own.match_indices(' ').nth(2) {
+            Some((at, _)) => &own[..at],
+            None if own.split(' ').count() == 3 => &own[..],
+            None => continue,
+        };
+        let own = format!(" {own} ");
+        let Some(candidates) = holding.get(opening) else {
+            continue;
+        };
+        // (A phrase held by very many quotations is a formula, not a
+        // remark: it names no one.)
+        if candidates.len() > MAX_REPEATS {
             continue;
         }
-        let own = format!(" {own} ");
-        let mut speakers = spoken
+        let mut speakers = candidates
             .iter()
+            .map(|&i| &spoken[i])
             .filter(|(w, _)| w.contains(&own))
             .map(|(_, s)| s);
         if let Some(first) = speakers.next() {
@@ -558,6 +586,10 @@ fn repeated_speakers(text: &str, quotations: &mut [Quotation]) {
         }
     }
 }
+
+/// How many quotations may share a remark's opening words before the remark
+/// is taken for a formula (see `repeated_speakers`).
+const MAX_REPEATS: usize = 64;
 
 /// Scare quotes, names and titles worked into the reporter's sentence are not
 /// speech: "the so-called “black box”", "a campaign called ‘Save Our
@@ -653,17 +685,40 @@ fn same_clause(text: &str, outer: &Range<usize>, attribution: &Attribution) -> b
         return true;
     }
     let gap = &text[outer.end..attribution.cue.start];
-    let words: Vec<String> = gap
+    // Room for a long title before the name ("Ministry of Health deputy
+    // director for epidemiology Lars Halvorsen said"); at most 13 words are
+    // read, so a long gap costs no more than a short one.
+    let words: Vec<&str> = gap
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .take(13)
         .collect();
-    // Room for a long title before the name ("Ministry of Health deputy
-    // director for epidemiology Lars Halvorsen said").
     words.len() <= 12
-        && !words
+        && !words.iter().any(|w| {
+            ["and", "but", "while", "whereas", "as"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        })
+}
+
+/// The only cues that can be nearest a quotation (`attribution::nearest`):
+/// the last that starts before its end and the first after it, found by
+/// binary search in the sentences it spans (each sentence's cues are in text
+/// order), so a sentence of thousands of cues costs no more per quotation
+/// than one of two.
+fn cues_around<'a>(
+    spanned: &'a [Vec<Attribution>],
+    outer: &Range<usize>,
+) -> impl Iterator<Item = &'a Attribution> {
+    let last = spanned.last().map_or(&[][..], Vec::as_slice);
+    let split = last.partition_point(|a| a.cue.start < outer.end);
+    let before = last[..split].last().or_else(|| {
+        spanned[..spanned.len().saturating_sub(1)]
             .iter()
-            .any(|w| matches!(w.as_str(), "and" | "but" | "while" | "whereas" | "as"))
+            .rev()
+            .find_map(|s| s.last())
+    });
+    before.into_iter().chain(last.get(split))
 }
 
 /// A paragraph's sentences and the attributions outside quoted text in each.

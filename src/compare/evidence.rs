@@ -68,6 +68,7 @@ pub(super) fn locate(ev: &mut Evidence, doc: &Document, span: &Range<usize>) {
 pub(super) fn evidence_at(doc: &Document, span: &Range<usize>, excerpt: String) -> Evidence {
     let mut ev = Evidence {
         file: doc.name().to_string(),
+        source: doc.id.clone(),
         outlet: doc.outlet.clone(),
         url: doc.url.clone(),
         span: Span { start: 0, end: 0 },

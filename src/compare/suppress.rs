@@ -10,6 +10,9 @@ use crate::config::{Accept, Config};
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Finding;
 
+/// The baseline format this concord writes and reads.
+pub(crate) const BASELINE_VERSION: u32 = 1;
+
 /// What `concord baseline` writes and `check --baseline` reads.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,7 +34,7 @@ impl Baseline {
     /// The baseline of `findings`: every problem (agreements are never recorded).
     pub fn of(findings: &[Finding]) -> Self {
         Baseline {
-            version: 1,
+            version: BASELINE_VERSION,
             findings: findings
                 .iter()
                 .filter(|f| f.kind.is_problem())
@@ -47,6 +50,27 @@ impl Baseline {
 
     /// Reads a baseline file's text; a diagnostic on the spot where it is not one.
     pub fn parse(file: &SourceFile) -> Result<Self, Problem> {
+        // The version first, so that a baseline of another version is named
+        // as such, not as a file with unknown fields.
+        #[derive(Deserialize)]
+        struct Versioned {
+            version: u32,
+        }
+        if let Ok(Versioned { version }) = serde_json::from_str(&file.text) {
+            if version != BASELINE_VERSION {
+                let at = file.text.find("\"version\"").unwrap_or(0);
+                return Err(Problem::error(
+                    "concord::baseline::version",
+                    format!(
+                        "`{}` is a version {version} baseline; this concord reads version {BASELINE_VERSION}",
+                        file.name
+                    ),
+                )
+                .in_file(file)
+                .label(at..at + "\"version\"".len().min(file.text.len() - at), "this version")
+                .help("regenerate it with this concord's `concord baseline --output FILE`"));
+            }
+        }
         serde_json::from_str(&file.text).map_err(|err| {
             let offset = file.lines().offset(&file.text, err.line(), err.column());
             Problem::error(

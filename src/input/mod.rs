@@ -5,10 +5,11 @@
 pub(crate) mod toml;
 mod walk;
 
+use std::io::Read;
 use std::path::Path;
 
 pub use self::toml::nearest;
-pub use walk::files_below;
+pub use walk::{Unread, files_below};
 
 use crate::diagnostic::{Problem, SourceFile};
 
@@ -23,20 +24,176 @@ pub(crate) fn read_bytes(path: &Path, shown: &str, max_bytes: u64) -> Result<Vec
         Problem::error("concord::io", format!("cannot read `{shown}`: {e}"))
             .help("check that the file exists and is readable")
     };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
-    if size > max_bytes {
-        return Err(Problem::error(
+    if let Some(problem) = not_a_file(path, shown) {
+        return Err(problem);
+    }
+    let too_big = |size: String| {
+        Problem::error(
             "concord::limit::file_size",
-            format!("`{shown}` is {} bytes, over the limit of {max_bytes}", size),
+            format!("`{shown}` is {size} bytes, over the limit of {max_bytes}"),
         )
         .help(
             "raise `max_file_bytes` under [limits] in concord.toml if the file is meant to be read",
-        ));
+        )
+    };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > max_bytes {
+        return Err(too_big(size.to_string()));
     }
-    std::fs::read(path).map_err(io_error)
+    // Read at most one byte over the limit, whatever the size said: a file
+    // that grows while it is read cannot make the read endless.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    std::fs::File::open(path)
+        .and_then(|file| file.take(max_bytes + 1).read_to_end(&mut bytes))
+        .map_err(io_error)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big("more than".to_string() + &format!(" {max_bytes}")));
+    }
+    Ok(bytes)
+}
+
+/// Why `path` is not a file concord reads: missing, a dangling link, or not
+/// a regular file (a folder, a FIFO, a socket or a device, which would block
+/// or never end). `None` when it is a regular file (through links).
+pub fn not_a_file(path: &Path, shown: &str) -> Option<Problem> {
+    let what = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => return None,
+        Ok(meta) => kind_of(&meta.file_type()),
+        Err(_) if path.symlink_metadata().is_ok() => {
+            let target = std::fs::read_link(path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            return Some(
+                Problem::error(
+                    "concord::io::dangling_link",
+                    format!("`{shown}` is a dangling link (to `{target}`, which does not exist)"),
+                )
+                .help("fix or remove the link"),
+            );
+        }
+        Err(err) => {
+            return Some(
+                Problem::error("concord::io", format!("cannot read `{shown}`: {err}"))
+                    .help("check that the file exists and is readable"),
+            );
+        }
+    };
+    Some(
+        Problem::error(
+            "concord::io::not_a_file",
+            format!("`{shown}` is {what}, not a regular file"),
+        )
+        .help("concord reads regular files only; give the path of a file"),
+    )
+}
+
+fn kind_of(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
+}
+
+/// A byte-order mark of UTF-16 or UTF-32, which concord decodes for
+/// documents (with a note) and names for every other file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wide {
+    Utf16Le,
+    Utf16Be,
+    Utf32Le,
+    Utf32Be,
+}
+
+impl Wide {
+    /// The encoding a file's byte-order mark declares, if it is a wide one.
+    pub fn of(bytes: &[u8]) -> Option<Wide> {
+        match bytes {
+            [0xFF, 0xFE, 0, 0, ..] => Some(Wide::Utf32Le),
+            [0, 0, 0xFE, 0xFF, ..] => Some(Wide::Utf32Be),
+            [0xFF, 0xFE, ..] => Some(Wide::Utf16Le),
+            [0xFE, 0xFF, ..] => Some(Wide::Utf16Be),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Wide::Utf16Le => "UTF-16LE",
+            Wide::Utf16Be => "UTF-16BE",
+            Wide::Utf32Le => "UTF-32LE",
+            Wide::Utf32Be => "UTF-32BE",
+        }
+    }
+
+    /// The text after the byte-order mark, or the byte offset of the first
+    /// unit that is not a character.
+    pub fn decode(self, bytes: &[u8]) -> Result<String, usize> {
+        let (unit, big) = match self {
+            Wide::Utf16Le => (2, false),
+            Wide::Utf16Be => (2, true),
+            Wide::Utf32Le => (4, false),
+            Wide::Utf32Be => (4, true),
+        };
+        let body = &bytes[unit..];
+        let chunks = body.chunks_exact(unit);
+        if !chunks.remainder().is_empty() {
+            return Err(bytes.len() - chunks.remainder().len());
+        }
+        let value = |c: &[u8]| -> u32 {
+            let c = c.iter().map(|&b| u32::from(b));
+            if big {
+                c.fold(0, |v, b| v << 8 | b)
+            } else {
+                c.rev().fold(0, |v, b| v << 8 | b)
+            }
+        };
+        if unit == 4 {
+            let mut text = String::with_capacity(body.len() / 4);
+            for (i, c) in chunks.enumerate() {
+                text.push(char::from_u32(value(c)).ok_or(unit + i * 4)?);
+            }
+            return Ok(text);
+        }
+        let units = chunks.map(|c| value(c) as u16);
+        let mut text = String::with_capacity(body.len() / 2);
+        let mut at = unit;
+        for c in char::decode_utf16(units) {
+            let c = c.map_err(|_| at)?;
+            at += c.len_utf16() * 2;
+            text.push(c);
+        }
+        Ok(text)
+    }
 }
 
 pub(crate) fn decode(bytes: Vec<u8>, shown: &str) -> Result<SourceFile, Problem> {
+    if let Some(wide) = Wide::of(&bytes) {
+        return Err(Problem::error(
+            "concord::input::not_utf8",
+            format!(
+                "`{shown}` is {} (it starts with that byte-order mark); concord reads UTF-8",
+                wide.name()
+            ),
+        )
+        .help(format!(
+            "convert it: `iconv -f {} -t UTF-8 FILE > FILE.utf8`",
+            wide.name()
+        )));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(shown, text)),
         Err(err) => {

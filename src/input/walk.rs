@@ -7,18 +7,36 @@ use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 
+/// A place below a folder that the walk could not read (a folder it may not
+/// list, a path longer than the system allows), with why.
+#[derive(Debug)]
+pub struct Unread {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// Pushes onto `out` every file below `folder` that `accept` takes; returns
+/// what could not be read, each named, so that nothing is passed over
+/// silently.
 pub fn files_below(
     folder: &Path,
     accept: &dyn Fn(&Path) -> bool,
     out: &mut Vec<PathBuf>,
-) -> std::io::Result<()> {
+) -> Vec<Unread> {
     let walk = WalkBuilder::new(folder)
         .standard_filters(false)
         .hidden(true)
         .follow_links(false)
         .build();
+    let mut unread = Vec::new();
     for entry in walk {
-        let entry = entry.map_err(std::io::Error::other)?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                unread.push(unread_of(folder, &err));
+                continue;
+            }
+        };
         let path = entry.path();
         // A link is yielded unfollowed: a link to a folder is not entered,
         // any other (a dangling one too, so that reading it says why) is kept.
@@ -26,5 +44,31 @@ pub fn files_below(
             out.push(path.to_path_buf());
         }
     }
-    Ok(())
+    unread
+}
+
+fn unread_of(folder: &Path, err: &ignore::Error) -> Unread {
+    match err {
+        ignore::Error::WithPath { path, err } => Unread {
+            path: path.clone(),
+            reason: reason(err),
+        },
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            unread_of(folder, err)
+        }
+        other => Unread {
+            path: folder.to_path_buf(),
+            reason: reason(other),
+        },
+    }
+}
+
+/// The innermost cause, without the path the message would repeat.
+fn reason(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => reason(err),
+        other => other.to_string(),
+    }
 }

@@ -12,8 +12,8 @@ pub use examples::{ExampleRun, run_examples};
 
 use crate::analyze::{Analysis, analyze};
 use crate::compare::{Baseline, apply_accepts};
-use crate::config::{Config, Paths};
-use crate::diagnostic::{Problem, SourceFile};
+use crate::config::{Config, Limits, Paths};
+use crate::diagnostic::Problem;
 use crate::finding::Finding;
 use crate::rules::{RuleSet, load_rules};
 use crate::source::{Document, load_sources};
@@ -90,7 +90,8 @@ pub fn run(
         (findings, 0)
     };
     let findings = match &suppress.baseline {
-        Some(path) => match read_baseline(&paths.resolve(path), &paths.shown(path)) {
+        Some(path) => match read_baseline(&paths.resolve(path), &paths.shown(path), &config.limits)
+        {
             Ok(baseline) => baseline.without_known(findings),
             Err(problem) => {
                 warnings.push(problem);
@@ -118,7 +119,12 @@ pub fn load_and_analyze(
     let source_paths = paths.given_or(&inputs.sources, &config.sources);
     let rule_paths = paths.given_or(&inputs.rules, &config.rules);
     let shown = |p: &Path| paths.shown(p);
-    let loaded = load_sources(&source_paths, &shown, &config.limits);
+    let loaded = load_sources(
+        &source_paths,
+        &shown,
+        &config.limits,
+        config.root.as_deref(),
+    );
     let rules = load_rules(&rule_paths, &shown, &config.limits);
     let (loaded, rules) = match (loaded, rules) {
         (Ok(loaded), Ok(rules)) => (loaded, rules),
@@ -167,15 +173,19 @@ pub fn load_rules_only(
     load_rules(&rule_paths, &|p: &Path| paths.shown(p), &config.limits)
 }
 
-fn read_baseline(path: &Path, shown: &str) -> Result<Baseline, Problem> {
-    let text = std::fs::read_to_string(path).map_err(|err| {
-        Problem::error(
-            "concord::baseline::unreadable",
-            format!("cannot read baseline `{shown}`: {err}"),
-        )
-        .help("write one with `concord baseline --output FILE`")
+fn read_baseline(path: &Path, shown: &str, limits: &Limits) -> Result<Baseline, Problem> {
+    let file = crate::input::read_text(path, shown, limits.max_file_bytes).map_err(|problem| {
+        if path.symlink_metadata().is_err() {
+            Problem::error(
+                "concord::baseline::unreadable",
+                format!("baseline `{shown}` does not exist"),
+            )
+            .help("write one with `concord baseline --output FILE`")
+        } else {
+            problem
+        }
     })?;
-    Baseline::parse(&SourceFile::new(shown, text))
+    Baseline::parse(&file)
 }
 
 /// What analysis found wrong in the sources themselves, as warnings.

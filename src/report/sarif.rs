@@ -95,7 +95,7 @@ fn level(severity: Severity) -> &'static str {
 fn location(e: &Evidence, id: Option<usize>) -> Value {
     let mut location = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": e.file },
+            "artifactLocation": { "uri": uri_reference(&e.file) },
             "region": {
                 "startLine": e.line,
                 "startColumn": e.column,
@@ -116,4 +116,35 @@ fn location(e: &Evidence, id: Option<usize>) -> Value {
         location["message"] = json!({ "text": format!("{what} — {who} ({})", e.outlet) });
     }
     location
+}
+
+/// A relative path as a URI reference (RFC 3986): every byte outside the
+/// unreserved set and `/` percent-encoded, so a file named `a b#1.txt` or
+/// `100%.md` is one valid `artifactLocation.uri`.
+fn uri_reference(path: &str) -> String {
+    let mut uri = String::with_capacity(path.len());
+    for &byte in path.as_bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_reference;
+
+    #[test]
+    fn file_names_are_percent_encoded() {
+        assert_eq!(uri_reference("docs/a b#1.txt"), "docs/a%20b%231.txt");
+        assert_eq!(uri_reference("100%.md"), "100%25.md");
+        assert_eq!(uri_reference("Zürich.txt"), "Z%C3%BCrich.txt");
+        assert_eq!(
+            uri_reference("plain/path-1_a.b~c.txt"),
+            "plain/path-1_a.b~c.txt"
+        );
+    }
 }

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use super::compile::{
-    Example, Origin, checked_id, compile_example, compile_patterns, date_window, in_window,
+    Budget, Example, Origin, checked_id, compile_example, compile_patterns, date_window, in_window,
     push_err,
 };
 use super::pattern::Pattern;
@@ -47,11 +47,11 @@ impl Claim {
 pub(super) fn compile_claim(
     file: &SourceFile,
     raw: RawClaim,
-    limit: usize,
+    budget: &Budget,
 ) -> Result<Claim, Vec<Problem>> {
     let mut problems = Vec::new();
     let id = checked_id(file, &raw.id, &mut problems);
-    let context = compile_patterns(file, &raw.context, limit, &mut problems);
+    let context = compile_patterns(file, &raw.context, budget, &mut problems);
     let mut stances = Vec::new();
     for (name, stance) in &raw.stances.get_ref().0 {
         if name == NO_STANCE {
@@ -79,8 +79,8 @@ pub(super) fn compile_claim(
         }
         stances.push(Stance {
             name: name.clone(),
-            patterns: compile_patterns(file, &stance.patterns, limit, &mut problems),
-            unless: compile_patterns(file, &stance.unless, limit, &mut problems),
+            patterns: compile_patterns(file, &stance.patterns, budget, &mut problems),
+            unless: compile_patterns(file, &stance.unless, budget, &mut problems),
         });
     }
     if stances.is_empty() {

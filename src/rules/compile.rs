@@ -2,6 +2,7 @@
 //! and where a rule was defined. Every refusal is a diagnostic on the span of
 //! the offending value inside the rule file.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -9,6 +10,7 @@ use toml::Spanned;
 
 use super::pattern::{Pattern, PatternError, PatternErrorKind};
 use super::raw::RawExample;
+use crate::config::Limits;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::input::toml as toml_input;
 
@@ -103,25 +105,84 @@ pub(super) fn date_window(
     Ok((from, to))
 }
 
-/// Compiles each pattern (each program at most `limit` bytes), pushing a
-/// problem for each that fails.
+/// What compiled patterns may hold: each at most `per_pattern` bytes of
+/// automaton, all of a run's rules together at most `total` (counted as each
+/// pattern reports its memory), so no rule set can exhaust the machine.
+#[derive(Debug)]
+pub struct Budget {
+    per_pattern: usize,
+    total: usize,
+    used: Cell<usize>,
+    /// Set once the total is spent: later patterns are not compiled, and
+    /// only the first one over is reported.
+    spent: Cell<bool>,
+}
+
+impl Budget {
+    pub fn new(limits: &Limits) -> Budget {
+        Budget {
+            per_pattern: limits.max_pattern_bytes,
+            total: limits.max_total_pattern_bytes,
+            used: Cell::new(0),
+            spent: Cell::new(false),
+        }
+    }
+
+    /// Bytes the patterns compiled so far hold.
+    pub fn used(&self) -> usize {
+        self.used.get()
+    }
+}
+
+/// Compiles each pattern under `budget`, pushing a problem for each that fails.
 pub(super) fn compile_patterns(
     file: &SourceFile,
     raw: &[Spanned<String>],
-    limit: usize,
+    budget: &Budget,
     problems: &mut Vec<Problem>,
 ) -> Vec<Pattern> {
-    raw.iter()
-        .filter_map(|p| push_err(compile_pattern(file, p, limit), problems))
-        .collect()
+    let mut compiled = Vec::with_capacity(raw.len());
+    for pattern in raw {
+        if budget.spent.get() {
+            break;
+        }
+        if let Some(p) = push_err(compile_pattern(file, pattern, budget), problems) {
+            compiled.push(p);
+        }
+    }
+    compiled
 }
 
 fn compile_pattern(
     file: &SourceFile,
     raw: &Spanned<String>,
-    limit: usize,
+    budget: &Budget,
 ) -> Result<Pattern, Problem> {
-    Pattern::compile(raw.get_ref(), limit).map_err(|err| pattern_problem(file, raw, &err))
+    let left = budget.total.saturating_sub(budget.used.get());
+    let over_total = |budget: &Budget| {
+        budget.spent.set(true);
+        let err = PatternError {
+            kind: PatternErrorKind::OverBudget,
+            message: format!(
+                "the patterns up to here compile to more than the total limit of {} bytes",
+                budget.total
+            ),
+            at: None,
+        };
+        pattern_problem(file, raw, &err)
+    };
+    let pattern = Pattern::compile(raw.get_ref(), budget.per_pattern.min(left)).map_err(|err| {
+        if err.kind == PatternErrorKind::TooBig && left < budget.per_pattern {
+            over_total(budget)
+        } else {
+            pattern_problem(file, raw, &err)
+        }
+    })?;
+    budget.used.set(budget.used.get() + pattern.memory());
+    if budget.used.get() > budget.total {
+        return Err(over_total(budget));
+    }
+    Ok(pattern)
 }
 
 pub(super) fn pattern_problem(
@@ -151,6 +212,11 @@ pub(super) fn pattern_problem(
             "concord::rule::regex_too_big",
             "this pattern is too large to compile",
             "bound repetitions more tightly (e.g. {2,40} of a Unicode class is large), or split the pattern into several",
+        ),
+        PatternErrorKind::OverBudget => (
+            "concord::limit::patterns",
+            "the rules' patterns are too large together; compiling stopped here",
+            "raise `max_total_pattern_bytes` under [limits] in concord.toml, or make patterns smaller (a Unicode class such as \\w repeated {100} is large; [a-z] is small)",
         ),
         PatternErrorKind::MatchesEmpty => (
             "concord::rule::empty_match",

@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use toml::Spanned;
 
 use super::compile::{
-    Example, Origin, checked_id, compile_example, compile_patterns, date_window, push_err,
+    Budget, Example, Origin, checked_id, compile_example, compile_patterns, date_window, push_err,
 };
 use super::pattern::Pattern;
 use super::raw::RawFact;
@@ -40,7 +40,7 @@ impl Fact {
 pub(super) fn compile_fact(
     file: &SourceFile,
     raw: RawFact,
-    limit: usize,
+    budget: &Budget,
 ) -> Result<Fact, Vec<Problem>> {
     let mut problems = Vec::new();
     let id = checked_id(file, &raw.id, &mut problems);
@@ -76,8 +76,8 @@ pub(super) fn compile_fact(
             );
         }
     }
-    let patterns = compile_patterns(file, &written, limit, &mut problems);
-    let context = compile_patterns(file, &raw.context, limit, &mut problems);
+    let patterns = compile_patterns(file, &written, budget, &mut problems);
+    let context = compile_patterns(file, &raw.context, budget, &mut problems);
     let published = raw
         .published
         .as_ref()

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use claim::{Claim, NO_STANCE, Stance};
-pub use compile::{Example, Origin};
+pub use compile::{Budget, Example, Origin};
 pub use fact::{Fact, VALUE_GROUP};
 pub use pattern::Pattern;
 pub use quote::QuoteRule;
@@ -162,19 +162,19 @@ impl<'a> RuleRef<'a> {
 }
 
 /// Compiles one parsed rule file: the rules that compiled, and every problem
-/// found (the valid rules are still checked for duplicate ids). Patterns may
-/// compile to at most `limit` bytes each.
-fn compile_file(file: &SourceFile, raw: RawRuleFile, limit: usize) -> (RuleSet, Vec<Problem>) {
+/// found (the valid rules are still checked for duplicate ids). Patterns
+/// compile within `budget`.
+fn compile_file(file: &SourceFile, raw: RawRuleFile, budget: &Budget) -> (RuleSet, Vec<Problem>) {
     let mut problems = Vec::new();
     let set = RuleSet {
         claims: kept(
             raw.claim,
-            |r| claim::compile_claim(file, r, limit),
+            |r| claim::compile_claim(file, r, budget),
             &mut problems,
         ),
         facts: kept(
             raw.fact,
-            |r| fact::compile_fact(file, r, limit),
+            |r| fact::compile_fact(file, r, budget),
             &mut problems,
         ),
         quotes: kept(raw.quote, |r| quote::compile_quote(file, r), &mut problems),
@@ -207,13 +207,18 @@ pub fn load_rules(
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        if path.is_file() {
+        if path.is_file() || (path.symlink_metadata().is_ok() && !path.is_dir()) {
+            // (A FIFO or a dangling link is refused when it is read.)
             files.push(path.clone());
         } else if path.is_dir() {
-            if let Err(err) = crate::input::files_below(path, &is_rule_file, &mut files) {
+            for unread in crate::input::files_below(path, &is_rule_file, &mut files) {
                 problems.push(Problem::error(
                     "concord::io",
-                    format!("cannot read rule folder `{}`: {err}", shown(path)),
+                    format!(
+                        "cannot read rule folder `{}`: {}",
+                        shown(&unread.path),
+                        unread.reason
+                    ),
                 ));
             }
         } else {
@@ -227,24 +232,31 @@ pub fn load_rules(
         }
     }
     files.sort();
-    files.dedup();
-    let mut rules = RuleSet::default();
+    // One file named twice (`rules` and `./rules/../rules`, or through a
+    // link) is read once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())));
+    // Every file is parsed and its rules counted before any pattern is
+    // compiled: a set over the limit is refused before it costs memory.
+    let mut parsed = Vec::with_capacity(files.len());
     for path in &files {
         let shown = shown(path);
-        let parsed = crate::input::read_text(path, &shown, limits.max_file_bytes)
-            .and_then(|file| toml_input::parse(&file, 0, &file.text).map(|raw| (file, raw)));
-        match parsed {
-            Ok((file, raw)) => add_compiled(
-                &mut rules,
-                &mut problems,
-                compile_file(&file, raw, limits.max_pattern_bytes),
-            ),
+        match crate::input::read_text(path, &shown, limits.max_file_bytes).and_then(|file| {
+            toml_input::parse::<RawRuleFile>(&file, 0, &file.text).map(|raw| (file, raw))
+        }) {
+            Ok(file_and_raw) => parsed.push(file_and_raw),
             Err(problem) => problems.push(problem),
         }
-        if rules.count() > limits.max_rules {
-            problems.push(too_many_rules(limits.max_rules));
-            return Err(problems);
-        }
+    }
+    let count: usize = parsed.iter().map(|(_, raw)| raw.rule_count()).sum();
+    if count > limits.max_rules {
+        problems.push(too_many_rules(limits.max_rules));
+        return Err(problems);
+    }
+    let budget = Budget::new(limits);
+    let mut rules = RuleSet::default();
+    for (file, raw) in parsed {
+        add_compiled(&mut rules, &mut problems, compile_file(&file, raw, &budget));
     }
     problems.extend(duplicate_ids(&rules));
     if problems.is_empty() {
@@ -258,18 +270,18 @@ pub fn load_rules(
 /// `limits`: what `load_rules` does for one file (for tests and fuzzing).
 pub fn compile_rule_text(name: &str, text: &str, limits: &Limits) -> Result<RuleSet, Vec<Problem>> {
     let file = SourceFile::new(name, text);
-    let raw = toml_input::parse(&file, 0, text).map_err(|p| vec![p])?;
+    let raw: RawRuleFile = toml_input::parse(&file, 0, text).map_err(|p| vec![p])?;
+    if raw.rule_count() > limits.max_rules {
+        return Err(vec![too_many_rules(limits.max_rules)]);
+    }
     let mut rules = RuleSet::default();
     let mut problems = Vec::new();
     add_compiled(
         &mut rules,
         &mut problems,
-        compile_file(&file, raw, limits.max_pattern_bytes),
+        compile_file(&file, raw, &Budget::new(limits)),
     );
     problems.extend(duplicate_ids(&rules));
-    if rules.count() > limits.max_rules {
-        problems.push(too_many_rules(limits.max_rules));
-    }
     if problems.is_empty() {
         Ok(rules)
     } else {

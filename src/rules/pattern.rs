@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::Regex;
+use regex_automata::util::syntax;
 use regex_syntax::ast::{self, Ast};
 
 #[derive(Debug, Clone)]
@@ -29,6 +30,8 @@ pub struct PatternError {
 pub enum PatternErrorKind {
     Syntax,
     TooBig,
+    /// The rule set's total budget is spent (set by `compile::Budget`).
+    OverBudget,
     MatchesEmpty,
 }
 
@@ -59,19 +62,22 @@ impl Pattern {
         } else {
             ""
         };
-        let regex = RegexBuilder::new(&format!("{start}(?:{source}){end}"))
-            .case_insensitive(true)
-            .size_limit(size_limit)
-            .build()
-            .map_err(|e| match e {
-                regex::Error::CompiledTooBig(limit) => PatternError {
+        // regex-automata's meta regex is what the `regex` crate wraps; used
+        // directly, it says how much memory it holds, which the rule set's
+        // total budget counts (`Budget` in compile.rs).
+        let regex = Regex::builder()
+            .syntax(syntax::Config::new().case_insensitive(true))
+            .configure(Regex::config().nfa_size_limit(Some(size_limit)))
+            .build(&format!("{start}(?:{source}){end}"))
+            .map_err(|e| match e.size_limit() {
+                Some(limit) => PatternError {
                     kind: PatternErrorKind::TooBig,
                     message: format!("compiles to more than the limit of {limit} bytes"),
                     at: None,
                 },
-                other => PatternError {
+                None => PatternError {
                     kind: PatternErrorKind::Syntax,
-                    message: other.to_string(),
+                    message: e.to_string(),
                     at: None,
                 },
             })?;
@@ -88,6 +94,12 @@ impl Pattern {
         })
     }
 
+    /// Bytes the compiled pattern holds (its automata, not the per-search
+    /// caches).
+    pub fn memory(&self) -> usize {
+        self.regex.memory_usage()
+    }
+
     /// Byte ranges of the non-overlapping matches in `text`.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
         self.regex.find_iter(text).map(|m| m.range())
@@ -100,8 +112,8 @@ impl Pattern {
         group: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + 't {
         self.regex.captures_iter(text).filter_map(move |c| {
-            let whole = c.get(0)?.range();
-            Some((whole, c.name(group)?.range()))
+            let whole = c.get_match()?.range();
+            Some((whole, c.get_group_by_name(group)?.range()))
         })
     }
 

@@ -25,6 +25,13 @@ pub(super) struct RawRuleFile {
     pub(super) speaker: Vec<RawSpeaker>,
 }
 
+impl RawRuleFile {
+    /// The rules of every kind, as `[limits] max_rules` counts them.
+    pub(super) fn rule_count(&self) -> usize {
+        self.claim.len() + self.fact.len() + self.quote.len() + self.speaker.len()
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawClaim {

@@ -19,6 +19,10 @@ pub struct Metadata {
 pub struct Document {
     /// The file, named by its path as the user would type it.
     pub file: SourceFile,
+    /// The source's identity in fingerprints: its path relative to the
+    /// config's folder (or to the folder it was found in), whatever the
+    /// working directory, so a baseline holds from any folder.
+    pub id: String,
     /// How reports name the source: the outlet, else the file stem.
     pub outlet: String,
     pub url: Option<String>,
@@ -31,6 +35,7 @@ impl Document {
     pub fn new(file: SourceFile, meta: Metadata, body: Range<usize>) -> Self {
         let outlet = meta.outlet.unwrap_or_else(|| stem(&file.name));
         Document {
+            id: file.name.to_string(),
             file,
             outlet,
             url: meta.url,

@@ -1,29 +1,69 @@
 //! Finding and reading the documents of one or more folders. Every `.txt` and
 //! `.md` file below a folder is a source; hidden files and folders are skipped.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::manifest;
 use super::{Document, Metadata};
 use crate::config::Limits;
 use crate::diagnostic::Problem;
-use crate::input::{decode, read_bytes};
+use crate::input::{Wide, decode, not_a_file, read_bytes};
+use crate::text::visible::ignorable_inside_word;
 
 /// The documents of a set, and what was passed over (with a warning each).
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub documents: Vec<Document>,
     pub warnings: Vec<Problem>,
+    /// Canonical paths read so far: a file named twice (`docs` and
+    /// `./docs/../docs`, or through a link) is one source.
+    seen: HashSet<PathBuf>,
+    /// The canonical config folder, when there is a config.
+    root: Option<PathBuf>,
+}
+
+impl Loaded {
+    /// `file`'s id: its path from the config's folder when it lies below it,
+    /// else from `base` (the folder it was found in, or its own folder).
+    fn id_of(&self, file: &Path, base: &Path) -> String {
+        let canonical = file.canonicalize().ok();
+        let from_root = self
+            .root
+            .as_ref()
+            .zip(canonical.as_ref())
+            .and_then(|(root, file)| file.strip_prefix(root).ok());
+        let relative = match from_root {
+            Some(relative) => relative.to_path_buf(),
+            None => {
+                let base = base.canonicalize().unwrap_or_else(|_| base.to_path_buf());
+                let file = canonical.unwrap_or_else(|| file.to_path_buf());
+                file.strip_prefix(&base).unwrap_or(&file).to_path_buf()
+            }
+        };
+        relative.to_string_lossy().replace('\\', "/")
+    }
+
+    /// False when `path` is a file already read under another name.
+    fn first_time(&mut self, path: &Path) -> bool {
+        path.canonicalize()
+            .map_or(true, |canonical| self.seen.insert(canonical))
+    }
 }
 
 /// Loads every document under `paths` (folders or single files), in path order.
-/// `shown` turns a path into the name reports use.
+/// `shown` turns a path into the name reports use; `root` (the config's
+/// folder) is what documents' ids are relative to.
 pub fn load_sources(
     paths: &[PathBuf],
     shown: &dyn Fn(&Path) -> String,
     limits: &Limits,
+    root: Option<&Path>,
 ) -> Result<Loaded, Vec<Problem>> {
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded {
+        root: root.and_then(|r| r.canonicalize().ok()),
+        ..Loaded::default()
+    };
     let mut problems = Vec::new();
     for path in paths {
         if let Err(mut errs) = load_path(path, shown, limits, &mut loaded) {
@@ -51,9 +91,18 @@ fn load_path(
         let manifest =
             manifest::read_manifest(folder, &shown(&folder.join(manifest::MANIFEST)), limits)?;
         let relative = PathBuf::from(path.file_name().unwrap_or_default());
+        if !loaded.first_time(path) {
+            return Ok(());
+        }
         return reader
-            .document(path, manifest.get(&relative), loaded)
+            .document(path, folder, manifest.get(&relative), loaded)
             .map_err(|p| vec![p]);
+    }
+    if path.symlink_metadata().is_ok() && !path.is_dir() {
+        let problem = not_a_file(path, &shown(path)).unwrap_or_else(|| {
+            Problem::error("concord::io", format!("cannot read `{}`", shown(path)))
+        });
+        return Err(vec![problem]);
     }
     if !path.is_dir() {
         return Err(vec![
@@ -66,11 +115,45 @@ fn load_path(
     }
     let manifest = manifest::read_manifest(path, &shown(&path.join(manifest::MANIFEST)), limits)?;
     let mut files = Vec::new();
-    crate::input::files_below(path, &is_document, &mut files)
-        .map_err(|e| vec![io_problem(path, shown, &e)])?;
+    for unread in crate::input::files_below(path, &is_document, &mut files) {
+        // A folder that cannot be listed may hold documents: each is named
+        // in a warning, never passed over silently.
+        loaded.warnings.push(
+            Problem::warning(
+                "concord::io::unread",
+                format!(
+                    "cannot read `{}`: {}; the documents in it are not checked",
+                    shown(&unread.path),
+                    unread.reason
+                ),
+            )
+            .help("check its permissions, or shorten the path (the system limits a path's length)"),
+        );
+    }
     files.sort();
     let mut problems = Vec::new();
     for file in files {
+        if !loaded.first_time(&file) {
+            continue;
+        }
+        match not_a_file(&file, &shown(&file)) {
+            // A FIFO, socket or device among the documents is passed over
+            // (reading it would block or never end); a dangling link is an
+            // error, since a document the user meant is missing.
+            Some(problem) if !file.exists() => {
+                problems.push(problem);
+                continue;
+            }
+            Some(problem) => {
+                loaded.warnings.push(
+                    problem
+                        .as_warning()
+                        .help("only regular files are read as documents: this one was skipped"),
+                );
+                continue;
+            }
+            None => {}
+        }
         if !stays_inside(path, &file) {
             problems.push(
                 Problem::error(
@@ -85,7 +168,7 @@ fn load_path(
             continue;
         }
         let relative = file.strip_prefix(path).unwrap_or(&file).to_path_buf();
-        if let Err(problem) = reader.document(&file, manifest.get(&relative), loaded) {
+        if let Err(problem) = reader.document(&file, path, manifest.get(&relative), loaded) {
             problems.push(problem);
         }
     }
@@ -125,13 +208,40 @@ impl Reader<'_> {
     fn document(
         &self,
         path: &Path,
+        base: &Path,
         listed: Option<&Metadata>,
         loaded: &mut Loaded,
     ) -> Result<(), Problem> {
         let shown = (self.shown)(path);
         let bytes = read_bytes(path, &shown, self.limits.max_file_bytes)?;
+        if let Some(wide) = Wide::of(&bytes) {
+            loaded.warnings.push(
+                Problem::advice(
+                    "concord::source::decoded",
+                    format!("`{shown}` is {}: decoded", wide.name()),
+                )
+                .help("line and column numbers are right; byte offsets in JSON count the text as UTF-8, so convert the file to UTF-8 to keep them equal to the file's"),
+            );
+        }
         match document_from_bytes(&shown, bytes, listed)? {
-            Ok(document) => loaded.documents.push(document),
+            Ok(mut document) => {
+                document.id = loaded.id_of(path, base);
+                let body = &document.text()[document.body.clone()];
+                if let Some(at) = ignorable_inside_word(body) {
+                    let at = document.body.start + at;
+                    let c = document.text()[at..].chars().next().unwrap_or(' ');
+                    loaded.warnings.push(
+                        Problem::warning(
+                            "concord::source::invisible",
+                            format!("`{shown}` hides invisible characters inside words"),
+                        )
+                        .in_document(&document.file)
+                        .label(at..at + c.len_utf8(), format!("U+{:04X} here", u32::from(c)))
+                        .help("rules match as if they were absent, and reports show them as \\u{…}; remove them from the document if they are not meant to be there"),
+                    );
+                }
+                loaded.documents.push(document);
+            }
             Err(warning) => loaded.warnings.push(warning),
         }
         Ok(())
@@ -146,6 +256,26 @@ pub fn document_from_bytes(
     bytes: Vec<u8>,
     listed: Option<&Metadata>,
 ) -> Result<Result<Document, Problem>, Problem> {
+    let bytes = match Wide::of(&bytes) {
+        Some(wide) => match wide.decode(&bytes) {
+            // (The mark kept, as a UTF-8 BOM: the body starts after it.)
+            Ok(text) => format!("\u{feff}{text}").into_bytes(),
+            Err(at) => {
+                return Err(Problem::error(
+                    "concord::source::not_utf8",
+                    format!(
+                        "`{shown}` is not valid {} (at byte offset {at})",
+                        wide.name()
+                    ),
+                )
+                .help(format!(
+                    "convert the file to UTF-8, e.g. `iconv -f {} -t utf-8`",
+                    wide.name()
+                )));
+            }
+        },
+        None => bytes,
+    };
     if let Some(at) = binary_at(&bytes) {
         return Ok(Err(Problem::warning(
             "concord::source::binary",
@@ -189,11 +319,4 @@ fn one_line(value: &str) -> String {
 /// as git and grep do).
 fn binary_at(bytes: &[u8]) -> Option<usize> {
     bytes.iter().take(8192).position(|&b| b == 0)
-}
-
-fn io_problem(path: &Path, shown: &dyn Fn(&Path) -> String, err: &std::io::Error) -> Problem {
-    Problem::error(
-        "concord::io",
-        format!("cannot read folder `{}`: {err}", shown(path)),
-    )
 }

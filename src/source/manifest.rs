@@ -50,7 +50,9 @@ pub(super) fn read_manifest(
     limits: &Limits,
 ) -> Result<Manifest, Vec<Problem>> {
     let path = folder.join(MANIFEST);
-    if !path.is_file() {
+    // No manifest is fine; one that is a folder, a FIFO or a dangling link
+    // is refused when read, never silently passed over.
+    if path.symlink_metadata().is_err() {
         return Ok(Manifest::new());
     }
     let file = crate::input::read_text(&path, shown, limits.max_file_bytes).map_err(|p| vec![p])?;

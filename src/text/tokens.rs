@@ -105,6 +105,7 @@ fn normalize(word: &str) -> String {
     word.to_lowercase()
         .replace(['’', '‘'], "'")
         .replace(['‑', '–', '—'], "-")
+        .replace(super::visible::ignorable, "")
 }
 
 /// Tokens of a quotation's pieces, with `at` as byte ranges in `source`.

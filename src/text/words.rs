@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::visible::ignorable;
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Word<'t> {
     pub(crate) text: &'t str,
@@ -14,7 +16,12 @@ pub(crate) struct Word<'t> {
 
 impl Word<'_> {
     pub(crate) fn lower(&self) -> String {
-        self.text.to_lowercase().replace('’', "'")
+        let lower = self.text.to_lowercase().replace('’', "'");
+        if lower.contains(ignorable) {
+            lower.replace(ignorable, "")
+        } else {
+            lower
+        }
     }
 
     pub(crate) fn is_capitalized(&self) -> bool {
@@ -54,6 +61,15 @@ pub(crate) fn word_end(text: &str, start: usize) -> usize {
             && matches!(c, '\'' | '’' | '.' | '-' | '‑' | '_')
             && text[at + c.len_utf8()..].starts_with(char::is_alphanumeric)
         {
+            continue;
+        } else if ignorable(c)
+            && end > start
+            && text[at + c.len_utf8()..]
+                .trim_start_matches(ignorable)
+                .starts_with(char::is_alphanumeric)
+        {
+            // An invisible code point inside a word ("pl\u{200b}ans") does
+            // not split it.
             continue;
         } else {
             break;

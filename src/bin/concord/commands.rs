@@ -204,7 +204,8 @@ fn inputs_of(
         if rules.is_file() {
             files.push(rules.clone());
         } else if rules.is_dir() {
-            let _ = concord::input::files_below(rules, &|_| true, &mut files);
+            // (What cannot be read cannot be written over by mistake either.)
+            let _unread = concord::input::files_below(rules, &|_| true, &mut files);
         }
     }
     files.iter().map(|f| identity(f)).collect()
