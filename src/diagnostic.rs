@@ -12,6 +12,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use crate::text::LineIndex;
+use crate::text::visible::hidden;
 
 use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, Severity, SourceCode, SourceSpan,
@@ -202,15 +203,14 @@ impl SourceFile {
     }
 }
 
-/// Replaces control characters (C0 but tab and line ends, DEL, C1) and bidi
-/// overrides with visible characters of the same UTF-8 length: `?`, `·`, `�`.
-/// Documents are third-party text; printing an ESC from one would let it drive
-/// the reader's terminal.
+/// Replaces control characters (C0 but tab and line ends, DEL, C1), bidi
+/// controls and zero-width marks (every [`hidden`] character) with visible
+/// characters of the same UTF-8 length: `?`, `·`, `�`. Documents are
+/// third-party text; printing an ESC from one would let it drive the reader's
+/// terminal, and a zero-width mark escaped only after rendering would push
+/// the underline off its words.
 pub fn printable_same_length(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
+    let unsafe_char = |c: char| hidden(c) && c != '\r';
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -395,6 +395,8 @@ mod tests {
         let clean = printable_same_length(text);
         assert_eq!(clean.len(), text.len());
         assert_eq!(clean, "a?[31mb?c·d\u{fffd}e\tf\n");
+        // A zero-width mark too, so an underline after it stays in place.
+        assert_eq!(printable_same_length("re\u{200b}open"), "re\u{fffd}open");
         assert!(matches!(
             printable_same_length("plain “text”\n"),
             Cow::Borrowed(_)
