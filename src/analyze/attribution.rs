@@ -366,6 +366,9 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
         return reference_after(words);
     }
     if matches!(lower.as_str(), "another" | "one" | "a" | "an") {
+        if let Some(spokesperson) = spokesperson_for(words) {
+            return Some(spokesperson);
+        }
         // "Another user, binday_blues, was more sympathetic:"
         let named = words
             .iter()
@@ -545,9 +548,49 @@ fn after_preposition(words: &[Word], start: usize) -> bool {
         )
 }
 
+/// "A Kestova spokesman", "a spokesperson for Calder Link": someone
+/// speaking for a named organisation, as `Reference("Kestova spokesperson")`
+/// (the organisation keeps its capitals, so the cast resolves it as a name).
+/// `words` starts at the determiner.
+fn spokesperson_for(words: &[Word]) -> Option<Subject> {
+    if !matches!(words.first()?.lower().as_str(), "a" | "an") {
+        return None;
+    }
+    let capitalized_run = |from: usize| -> Vec<&str> {
+        words
+            .iter()
+            .skip(from)
+            .take(4)
+            .enumerate()
+            .take_while(|(k, w)| w.is_capitalized() && (*k == 0 || w.joined()))
+            .map(|(_, w)| w.text)
+            .collect()
+    };
+    let noun = words
+        .iter()
+        .take(5)
+        .position(|w| SPOKESPEOPLE.contains(&w.lower().as_str()))?;
+    let before = capitalized_run(1);
+    let organisation = if !before.is_empty() && before.len() + 1 == noun {
+        before
+    } else {
+        let after = words.get(noun + 1)?;
+        if after.lower() != "for" || !after.joined() {
+            return None;
+        }
+        let start = noun + 2 + usize::from(words.get(noun + 2)?.lower() == "the");
+        capitalized_run(start)
+    };
+    (!organisation.is_empty())
+        .then(|| Subject::Reference(format!("{} spokesperson", organisation.join(" "))))
+}
+
 /// Who the subject is when the name before the verb is not it: someone
 /// unnamed when the sentence opens with "A …", "One …", else nobody named.
 fn unnamed_opener(words: &[Word]) -> Subject {
+    if let Some(spokesperson) = spokesperson_for(words) {
+        return spokesperson;
+    }
     match words.first().map(|w| w.lower()).as_deref() {
         Some("a" | "an" | "one" | "another") => Subject::Someone,
         _ => Subject::Unnamed,
@@ -601,6 +644,24 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
             break;
         }
         if words[at - 1].is_capitalized() {
+            // "A Kestova spokesman said": speaking for Kestova.
+            if at == last && SPOKESPEOPLE.contains(&noun.as_str()) {
+                let mut from = at - 1;
+                while from > 0
+                    && last - from < 4
+                    && words[from].joined()
+                    && words[from - 1].is_capitalized()
+                    && !matches!(words[from - 1].lower().as_str(), "a" | "an")
+                {
+                    from -= 1;
+                }
+                if let Some(spokesperson) = from
+                    .checked_sub(1)
+                    .and_then(|d| spokesperson_for(&words[d..=last]))
+                {
+                    return spokesperson;
+                }
+            }
             // "the Vestmark foreign ministry said": a body named by its
             // country, the whole phrase.
             let the = at >= 2 && words[at - 1].joined() && words[at - 2].lower() == "the";
@@ -682,7 +743,12 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
         }
         start += 1;
     }
-    if start < after.len() && after[start].is_capitalized() && (start == 0 || after[start].joined())
+    // ("said its chair, Olamide Penhaligon": the title, then the name.)
+    let appositive =
+        determiner && start >= 2 && after.get(start).is_some_and(|w| w.gap.trim() == ",");
+    if start < after.len()
+        && after[start].is_capitalized()
+        && (start == 0 || after[start].joined() || appositive)
     {
         if let Some(name) = name_after(&after[start..], TITLES) {
             return Some(Subject::Name(name));

@@ -62,6 +62,18 @@ pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "publisher",
     "supplier",
     "chain",
+    "society",
+    "union",
+    "trust",
+    "association",
+    "federation",
+    "foundation",
+    "organisation",
+    "organization",
+    "agency",
+    "authority",
+    "board",
+    "network",
 ];
 
 /// Words that stand for someone without naming them.

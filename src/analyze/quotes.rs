@@ -860,6 +860,24 @@ mod tests {
     }
 
     #[test]
+    fn a_spokesperson_speaks_for_the_organisation_named_with_them() {
+        let text = "Kestova Cement will shut the kiln. A Kestova spokesman said staff were told. \
+                    “We are sorry for the disruption to everyone,” the spokesman said.\n\n\
+                    A spokesperson for Calder Link, the largest operator, said fares were refunded. \
+                    “We understand the frustration of everyone,” the spokesperson said.\n\n\
+                    “We take no pleasure in anyone losing their job,” said its chair, Olamide Penhaligon.";
+        let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Kestova Cement".to_string()),
+                Some("Calder Link".to_string()),
+                Some("Olamide Penhaligon".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn continued_over_paragraphs() {
         let text = "Rubio said: “We will not wait.\n\n“The time is coming,” he added.";
         let got = quotes(text);

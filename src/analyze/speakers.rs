@@ -597,6 +597,20 @@ impl Cast {
     fn reference(&self, noun: &str, at: usize) -> Option<String> {
         // "it said", "a spokesman said": the organisation last named in the
         // paragraph, as a subject.
+        // ("the spokesman said" is the spokesperson of before.)
+        let noun = match noun {
+            "spokesman" | "spokeswoman" | "representative" => "spokesperson",
+            other => other,
+        };
+        if noun == "spokesperson" {
+            // "A Kestova spokesman said … “…,” the spokesman said."
+            let i = self.spokespeople.partition_point(|(a, _)| *a < at);
+            if let Some((from, organisation)) = i.checked_sub(1).map(|i| &self.spokespeople[i]) {
+                if self.same_paragraph(*from, at) {
+                    return Some(organisation.clone());
+                }
+            }
+        }
         if matches!(noun, "it" | "spokesperson") {
             // Surely a person: a gender or a person's title, not just the
             // shape of the name ("WaterWatch Tarrow … it said").
@@ -620,6 +634,10 @@ impl Cast {
         }
         // "a council spokesman said": the council, else whoever spoke last.
         if let Some(organisation) = noun.strip_suffix(" spokesperson") {
+            // "A Kestova spokesman": the organisation by its name, in full.
+            if organisation.starts_with(char::is_uppercase) {
+                return Some(self.full_name(organisation, at));
+            }
             return self
                 .reference(organisation, at)
                 .or_else(|| self.reference("spokesperson", at));
@@ -648,9 +666,9 @@ impl Cast {
                 .iter()
                 .rev()
                 .take_while(|m| at - m.at < 600)
-                .find(|m| {
-                    !m.surely_person() && !m.place && !m.short && m.subject && m.name.contains(' ')
-                });
+                // (A short form counts: "Northgate’s portal went offline"
+                // names Northgate Mutual again.)
+                .find(|m| !m.surely_person() && !m.place && m.subject && m.name.contains(' '));
             if let Some(org) = org {
                 return Some(org.name.clone());
             }
