@@ -15,8 +15,8 @@ use std::ops::Range;
 
 pub use super::names::Gender;
 use super::names::{
-    PRONOUNS, TITLES, clean_name, is_connector, is_organisation_name, joins_name, linked,
-    name_after,
+    DOCUMENTS, PRONOUNS, TITLES, clean_name, is_connector, is_organisation_name, joins_name,
+    linked, name_after,
 };
 use crate::text::words::{Word, words};
 
@@ -304,7 +304,10 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                     cue: word.span(),
                 });
             }
-        } else if (is_speech_verb(&lower) || concludes(&words, i)) && !reacts_to(&words, i) {
+        } else if (is_speech_verb(&lower) || concludes(&words, i))
+            && !reacts_to(&words, i)
+            && !counted(&words, i)
+        {
             let subject = subject_before(&words, i)
                 .or_else(|| appositive_before(&words, i))
                 .or_else(|| {
@@ -368,6 +371,10 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
     if matches!(lower.as_str(), "another" | "one" | "a" | "an") {
         if let Some(spokesperson) = spokesperson_for(words) {
             return Some(spokesperson);
+        }
+        // "An open letter organised by the union said: …"
+        if let Some(document) = document_opener(words) {
+            return Some(document);
         }
         // "Another user, binday_blues, was more sympathetic:"
         let named = words
@@ -673,7 +680,36 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
         }
         at -= 1;
     }
-    Subject::Unnamed
+    // "An open letter organised by the union and signed by 214 academics
+    // called …": the sentence's subject is the letter, which speaks for
+    // whoever issued it.
+    document_opener(&words[..last]).unwrap_or(Subject::Unnamed)
+}
+
+/// "9,000 replies": a verb's form right after a number is a noun (but "the
+/// 42-year-old said" is a cue).
+fn counted(words: &[Word], i: usize) -> bool {
+    i > 0
+        && words[i].joined()
+        && words[i - 1]
+            .text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// `Reference("letter")` when `words` open with "a/an/the [adjective]
+/// letter" (or another document noun).
+fn document_opener(words: &[Word]) -> Option<Subject> {
+    if !matches!(words.first()?.lower().as_str(), "a" | "an" | "the") {
+        return None;
+    }
+    words
+        .iter()
+        .skip(1)
+        .take(3)
+        .take_while(|w| w.joined() && !w.is_capitalized())
+        .find(|w| DOCUMENTS.contains(&w.lower().as_str()))
+        .map(|w| Subject::Reference(w.lower()))
 }
 
 /// "the ministry", "the 42-year-old", after "according to" or an inverted cue.

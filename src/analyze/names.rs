@@ -34,6 +34,36 @@ impl Gender {
 
 /// Nouns for a kind of organisation, which may stand right before its name
 /// ("the operator Calder Link") or for it ("the company said").
+/// Nouns that stand for a document someone issued: "the statement said" is
+/// its author speaking.
+pub(super) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "letter",
+    "release",
+    "post",
+    "filing",
+    "ruling",
+    "judgment",
+    "judgement",
+    "email",
+    "message",
+    "tweet",
+    "notice",
+    "memo",
+    "note",
+    "communique",
+    "communiqué",
+    "declaration",
+    "announcement",
+    "petition",
+    "report",
+    "update",
+    "bulletin",
+    "complaint",
+    "verdict",
+    "decision",
+];
+
 pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "company",
     "firm",
@@ -74,6 +104,7 @@ pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "authority",
     "board",
     "network",
+    "force",
 ];
 
 /// Words that stand for someone without naming them.

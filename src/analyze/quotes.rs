@@ -878,6 +878,25 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_speaks_for_whoever_issued_it() {
+        let text = "An open letter organised by the Ashcombe branch of the University Staff Union \
+                    called the cuts “cultural vandalism.”\n\n\
+                    “A university without music is a business park,” the letter said.\n\n\
+                    A separate letter, signed by 200 parents, went further. \
+                    “An apology is not a remedy,” the letter said.\n\n\
+                    A post by councillor Gordon Pell has drawn 9,000 replies since Friday.";
+        let speakers: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+        let union = Some("University Staff Union".to_string());
+        // (The second letter has no author named: not the first letter's.)
+        assert_eq!(speakers, [union.clone(), union, None]);
+        assert!(
+            attributions(text, 0..text.len())
+                .iter()
+                .all(|a| &text[a.cue.clone()] != "replies")
+        );
+    }
+
+    #[test]
     fn continued_over_paragraphs() {
         let text = "Rubio said: “We will not wait.\n\n“The time is coming,” he added.";
         let got = quotes(text);

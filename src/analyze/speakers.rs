@@ -14,35 +14,7 @@ use super::attribution::{Attribution, Gender, Subject, is_speech_verb, nearest};
 use super::names::{Named, ORGANISATION_NOUNS, is_organisation_name, is_title_word, names_in};
 use crate::text::words::words;
 
-/// Nouns that stand for a document someone issued: "the statement said" is
-/// its author speaking.
-const DOCUMENTS: &[&str] = &[
-    "statement",
-    "letter",
-    "release",
-    "post",
-    "filing",
-    "ruling",
-    "judgment",
-    "judgement",
-    "email",
-    "message",
-    "tweet",
-    "notice",
-    "memo",
-    "note",
-    "communique",
-    "communiqué",
-    "declaration",
-    "announcement",
-    "petition",
-    "report",
-    "update",
-    "bulletin",
-    "complaint",
-    "verdict",
-    "decision",
-];
+use super::names::DOCUMENTS;
 
 /// Institutions a country has one of, which a report may name by the noun
 /// alone ("the army said"); any other unresolved reference names no one.
@@ -736,21 +708,40 @@ impl Cast {
     /// Who issued the `noun` ("letter") a cue at `at` refers to: the speaker,
     /// else the first name, of the last earlier sentence that speaks of one.
     fn author(&self, noun: &str, at: usize) -> Option<String> {
-        let (sentence, _) = self
+        // (The cue's own sentence too: "An open letter organised by the
+        // Staff Union called the decision “…”"; the nearest sentence that
+        // names an author wins.)
+        // Only the nearest earlier sentence that speaks of one: a letter
+        // introduced there with no author is not an earlier letter's.
+        let nearest = self
             .documents
             .iter()
             .rev()
-            .find(|(s, n)| n == noun && s.end <= at)?;
-        let spoken = self
-            .spoken
+            .filter(|(s, n)| n == noun && s.end <= at)
+            .take(1);
+        let own = self
+            .documents
             .iter()
-            .find(|(a, _)| sentence.contains(a))
-            .map(|(_, name)| name.clone());
-        spoken.or_else(|| {
-            self.mentions
+            .rev()
+            .filter(|(s, n)| n == noun && s.start <= at && at < s.end)
+            .take(1);
+        own.chain(nearest).find_map(|(sentence, _)| {
+            let spoken = self
+                .spoken
                 .iter()
-                .find(|m| sentence.contains(&m.at) && !m.place && !m.short && m.name.contains(' '))
-                .map(|m| m.name.clone())
+                .find(|(a, _)| sentence.contains(a))
+                .map(|(_, name)| name.clone());
+            spoken.or_else(|| {
+                self.mentions
+                    .iter()
+                    .find(|m| {
+                        sentence.contains(&m.at)
+                            && (!m.place || is_organisation(&m.name))
+                            && !m.short
+                            && m.name.contains(' ')
+                    })
+                    .map(|m| m.name.clone())
+            })
         })
     }
 }
