@@ -281,11 +281,13 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
 // speaker where there was none (pronouns taught their gender by earlier
 // cues, action beats, interview answers) name the wrong person on the test
 // half more often than on the development half (0.012). The ceiling holds
-// today's figure so it cannot get worse; issue 10 wants ≤ 0.02.
+// today's figure so it cannot get worse; issue 10 wants ≤ 0.02. Then
+// (spokespeople for organisations, letters for their issuers): right 0.865,
+// holders 0.873, wrong 0.063.
 const FLOOR_RIGHT: f64 = 0.86;
 const CEILING_WRONG: f64 = 0.065;
 const FLOOR_RECALL: f64 = 0.99;
-const FLOOR_HOLDERS: f64 = 0.85;
+const FLOOR_HOLDERS: f64 = 0.87;
 
 #[derive(Deserialize)]
 struct Pairs {

@@ -639,8 +639,15 @@ impl Cast {
                 .rev()
                 .take_while(|m| at - m.at < 600)
                 // (A short form counts: "Northgate’s portal went offline"
-                // names Northgate Mutual again.)
-                .find(|m| !m.surely_person() && !m.place && m.subject && m.name.contains(' '));
+                // names Northgate Mutual again; so does an organisation's
+                // name anywhere in its sentence: "A second chain, Baylight
+                // Foods, has stepped in.")
+                .find(|m| {
+                    !m.surely_person()
+                        && !m.place
+                        && (m.subject || (is_organisation(&m.name) && !m.short))
+                        && m.name.contains(' ')
+                });
             if let Some(org) = org {
                 return Some(org.name.clone());
             }
