@@ -97,6 +97,8 @@ pub struct Accept {
 struct RawConfig {
     sources: Option<Vec<String>>,
     rules: Option<Vec<String>>,
+    #[serde(default)]
+    exclude: Vec<String>,
     fail_on: Option<FailOn>,
     date_order: Option<DateOrder>,
     #[serde(default)]
@@ -116,6 +118,11 @@ pub struct Config {
     pub root: Option<PathBuf>,
     pub sources: Vec<PathBuf>,
     pub rules: Vec<PathBuf>,
+    /// Whether `rules` was written in the config (a default `rules/` that
+    /// does not exist means no rules; a named one must exist).
+    pub rules_named: bool,
+    /// Globs of documents to leave out, relative to each document folder.
+    pub exclude: Vec<String>,
     pub fail_on: FailOn,
     pub date_order: DateOrder,
     pub quotes: QuotesConfig,
@@ -131,6 +138,8 @@ impl Config {
             root: None,
             sources: vec![base.to_path_buf()],
             rules: vec![base.join("rules")],
+            rules_named: false,
+            exclude: Vec::new(),
             fail_on: FailOn::Warning,
             date_order: DateOrder::default(),
             quotes: QuotesConfig::default(),
@@ -177,7 +186,9 @@ pub fn load(
     }
     if let Some(rules) = raw.rules {
         config.rules = rules.iter().map(|s| base.join(s)).collect();
+        config.rules_named = true;
     }
+    config.exclude = raw.exclude;
     config.fail_on = raw.fail_on.unwrap_or(config.fail_on);
     config.date_order = raw.date_order.unwrap_or_default();
     config.quotes = raw.quotes;

@@ -1,5 +1,6 @@
 //! Folder walks: a link back up the tree must not read a document twice or
-//! loop (regression: `docs/up -> ..` once made a set of 2 report 41 sources).
+//! loop (regression: `docs/up -> ..` once made a set of 2 report 41 sources);
+//! ignore files and `exclude` globs leave documents out.
 
 #![cfg(unix)]
 
@@ -48,4 +49,60 @@ fn a_dangling_link_is_an_error_not_a_silent_skip() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("docs/b.txt"), "{stderr}");
+}
+
+fn summary(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let output = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["--color", "never", "check", "--format", "json"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+    report["summary"].clone()
+}
+
+#[test]
+fn exclude_globs_and_ignore_files_leave_documents_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("notes")).unwrap();
+    for (name, text) in [
+        ("a.txt", "The bridge is closed, the mayor said."),
+        ("b.txt", "The bridge is open, officials said."),
+        ("TRUTH.md", "What really happened."),
+        ("notes/n.md", "A note to self."),
+        ("draft.txt", "Not for publication."),
+        ("scratch.md", "Scratch."),
+    ] {
+        std::fs::write(d.join(name), text).unwrap();
+    }
+    std::fs::write(d.join(".gitignore"), "draft.txt\n").unwrap();
+    std::fs::write(d.join(".concordignore"), "scratch.md\n").unwrap();
+    // No rules folder: the quotation check runs alone.
+    assert_eq!(summary(d, &[])["sources"], 4);
+    assert_eq!(summary(d, &[])["rules"], 0);
+    assert_eq!(
+        summary(d, &["--exclude", "TRUTH.md", "--exclude", "notes/"])["sources"],
+        2
+    );
+    std::fs::write(d.join("concord.toml"), "exclude = [\"*.md\"]\n").unwrap();
+    assert_eq!(summary(d, &[])["sources"], 2);
+    // A bad glob is an input error; a rules folder the config names must exist.
+    let bad = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["--color", "never", "check", "--exclude", "["])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("`[` is not a valid exclude glob"));
+    std::fs::write(d.join("concord.toml"), "rules = [\"rules\"]\n").unwrap();
+    let missing = Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["--color", "never", "check"])
+        .current_dir(d)
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("concord::rule::missing"));
 }

@@ -89,6 +89,13 @@ pub(super) fn match_facts(
                         matched: matched.clone(),
                         reason,
                     };
+                    if let Some(unless) = fact.unless.iter().find(|u| u.is_match(&visible.text)) {
+                        out.skipped.push(skip(format!(
+                            "the sentence matches `unless` pattern '{}'",
+                            unless.source
+                        )));
+                        continue;
+                    }
                     if let Some(guard) = negation::governing_cue(text, sentence, &matched) {
                         out.skipped.push(skip(format!(
                             "{} by \"{}\"",

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use self::toml::nearest;
-pub use walk::{Unread, files_below};
+pub use walk::{Unread, check_globs, files_below};
 
 use crate::diagnostic::{Problem, SourceFile};
 

@@ -1,11 +1,13 @@
 //! Walking input folders: every file below a folder that a filter accepts,
-//! hidden files and folders skipped. Links to files are read; links to
+//! hidden files and folders skipped, and what ignore files (`.gitignore`,
+//! `.ignore`, `.concordignore`) or `exclude` globs leave out. Links to files are read; links to
 //! folders are not followed, so a link back up the tree (`docs/up -> ..`)
 //! cannot read a document twice or loop. Callers sort the result.
 
 use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
+use ignore::overrides::{Override, OverrideBuilder};
 
 /// A place below a folder that the walk could not read (a folder it may not
 /// list, a path longer than the system allows), with why.
@@ -21,13 +23,26 @@ pub struct Unread {
 pub fn files_below(
     folder: &Path,
     accept: &dyn Fn(&Path) -> bool,
+    exclude: &[String],
     out: &mut Vec<PathBuf>,
 ) -> Vec<Unread> {
-    let walk = WalkBuilder::new(folder)
+    let mut builder = WalkBuilder::new(folder);
+    builder
         .standard_filters(false)
         .hidden(true)
         .follow_links(false)
-        .build();
+        // `.gitignore`, `.ignore` and `.concordignore` files are honoured,
+        // in a git repository or not; git's global excludes are not.
+        .git_ignore(true)
+        .ignore(true)
+        .parents(true)
+        .require_git(false)
+        .add_custom_ignore_filename(".concordignore");
+    // (The globs were checked by `check_globs`; a bad one matches nothing.)
+    if let Ok(overrides) = overrides(folder, exclude) {
+        builder.overrides(overrides);
+    }
+    let walk = builder.build();
     let mut unread = Vec::new();
     for entry in walk {
         let entry = match entry {
@@ -45,6 +60,26 @@ pub fn files_below(
         }
     }
     unread
+}
+
+/// `exclude` globs as the walk's overrides: each leaves out what it matches
+/// (gitignore syntax, relative to `folder`).
+fn overrides(folder: &Path, exclude: &[String]) -> Result<Override, ignore::Error> {
+    let mut builder = OverrideBuilder::new(folder);
+    for glob in exclude {
+        builder.add(&format!("!{glob}"))?;
+    }
+    builder.build()
+}
+
+/// The first glob that is not a valid one, with why.
+pub fn check_globs(exclude: &[String]) -> Result<(), (String, String)> {
+    for glob in exclude {
+        if let Err(err) = OverrideBuilder::new(".").add(&format!("!{glob}")) {
+            return Err((glob.clone(), reason(&err)));
+        }
+    }
+    Ok(())
 }
 
 fn unread_of(folder: &Path, err: &ignore::Error) -> Unread {

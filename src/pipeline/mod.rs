@@ -24,6 +24,8 @@ use crate::source::{Document, load_sources};
 pub struct Inputs {
     pub sources: Vec<PathBuf>,
     pub rules: Vec<PathBuf>,
+    /// Globs of documents to leave out, besides the config's `exclude`.
+    pub exclude: Vec<String>,
 }
 
 /// What to leave out of the findings.
@@ -117,13 +119,20 @@ pub fn load_and_analyze(
     progress: &dyn Progress,
 ) -> Result<(Corpus, Vec<Problem>), Vec<Problem>> {
     let source_paths = paths.given_or(&inputs.sources, &config.sources);
-    let rule_paths = paths.given_or(&inputs.rules, &config.rules);
+    let rule_paths = rules_to_read(config, &inputs.rules, paths);
     let shown = |p: &Path| paths.shown(p);
+    let exclude: Vec<String> = config
+        .exclude
+        .iter()
+        .chain(&inputs.exclude)
+        .cloned()
+        .collect();
     let loaded = load_sources(
         &source_paths,
         &shown,
         &config.limits,
         config.root.as_deref(),
+        &exclude,
     );
     let rules = load_rules(&rule_paths, &shown, &config.limits);
     let (loaded, rules) = match (loaded, rules) {
@@ -169,8 +178,22 @@ pub fn load_rules_only(
     rules: &[PathBuf],
     paths: &Paths,
 ) -> Result<RuleSet, Vec<Problem>> {
-    let rule_paths = paths.given_or(rules, &config.rules);
+    let rule_paths = rules_to_read(config, rules, paths);
     load_rules(&rule_paths, &|p: &Path| paths.shown(p), &config.limits)
+}
+
+/// The rule paths to read: those given, else the configured ones. A folder
+/// of documents with no `rules/` (and no `rules` key) has no rules: only the
+/// quotation check runs. A `rules` path the user named must exist.
+fn rules_to_read(config: &Config, given: &[PathBuf], paths: &Paths) -> Vec<PathBuf> {
+    let rule_paths = paths.given_or(given, &config.rules);
+    if given.is_empty()
+        && !config.rules_named
+        && rule_paths.iter().all(|p| p.symlink_metadata().is_err())
+    {
+        return Vec::new();
+    }
+    rule_paths
 }
 
 fn read_baseline(path: &Path, shown: &str, limits: &Limits) -> Result<Baseline, Problem> {

@@ -24,6 +24,8 @@ pub struct Fact {
     pub kind: ValueType,
     pub patterns: Vec<Pattern>,
     pub context: Vec<Pattern>,
+    /// A sentence matching one of these is no evidence for the fact.
+    pub unless: Vec<Pattern>,
     pub published: Option<(Date, Date)>,
     /// (variant, canonical), both folded; text facts only.
     pub synonyms: Vec<(String, String)>,
@@ -78,6 +80,7 @@ pub(super) fn compile_fact(
     }
     let patterns = compile_patterns(file, &written, budget, &mut problems);
     let context = compile_patterns(file, &raw.context, budget, &mut problems);
+    let unless = compile_patterns(file, &raw.unless, budget, &mut problems);
     let published = raw
         .published
         .as_ref()
@@ -98,6 +101,7 @@ pub(super) fn compile_fact(
         kind: raw.kind,
         patterns,
         context,
+        unless,
         published,
         synonyms,
         examples,

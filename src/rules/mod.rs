@@ -211,7 +211,7 @@ pub fn load_rules(
             // (A FIFO or a dangling link is refused when it is read.)
             files.push(path.clone());
         } else if path.is_dir() {
-            for unread in crate::input::files_below(path, &is_rule_file, &mut files) {
+            for unread in crate::input::files_below(path, &is_rule_file, &[], &mut files) {
                 problems.push(Problem::error(
                     "concord::io",
                     format!(

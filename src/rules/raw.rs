@@ -69,6 +69,9 @@ pub(super) struct RawFact {
     pub(super) kind: ValueType,
     #[serde(default)]
     pub(super) context: Vec<Spanned<String>>,
+    /// A sentence matching one of these is no evidence for the fact.
+    #[serde(default)]
+    pub(super) unless: Vec<Spanned<String>>,
     pub(super) severity: Option<Severity>,
     pub(super) published: Option<Spanned<Vec<Spanned<Datetime>>>>,
     /// Text facts: canonical value → the variants that mean it.

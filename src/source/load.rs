@@ -59,14 +59,27 @@ pub fn load_sources(
     shown: &dyn Fn(&Path) -> String,
     limits: &Limits,
     root: Option<&Path>,
+    exclude: &[String],
 ) -> Result<Loaded, Vec<Problem>> {
+    if let Err((glob, why)) = crate::input::check_globs(exclude) {
+        return Err(vec![
+            Problem::error(
+                "concord::config::bad_glob",
+                format!(
+                    "`{glob}` is not a valid exclude glob: {}",
+                    why.replace(&format!("'!{glob}'"), &format!("'{glob}'"))
+                ),
+            )
+            .help("globs use .gitignore syntax: `notes/`, `*.draft.md`, `TRUTH.md`"),
+        ]);
+    }
     let mut loaded = Loaded {
         root: root.and_then(|r| r.canonicalize().ok()),
         ..Loaded::default()
     };
     let mut problems = Vec::new();
     for path in paths {
-        if let Err(mut errs) = load_path(path, shown, limits, &mut loaded) {
+        if let Err(mut errs) = load_path(path, shown, limits, exclude, &mut loaded) {
             problems.append(&mut errs);
         }
     }
@@ -83,6 +96,7 @@ fn load_path(
     path: &Path,
     shown: &dyn Fn(&Path) -> String,
     limits: &Limits,
+    exclude: &[String],
     loaded: &mut Loaded,
 ) -> Result<(), Vec<Problem>> {
     let reader = Reader { shown, limits };
@@ -115,7 +129,7 @@ fn load_path(
     }
     let manifest = manifest::read_manifest(path, &shown(&path.join(manifest::MANIFEST)), limits)?;
     let mut files = Vec::new();
-    for unread in crate::input::files_below(path, &is_document, &mut files) {
+    for unread in crate::input::files_below(path, &is_document, exclude, &mut files) {
         // A folder that cannot be listed may hold documents: each is named
         // in a warning, never passed over silently.
         loaded.warnings.push(

@@ -44,6 +44,11 @@ pub(crate) struct Inputs {
     /// Rule folders or files, repeatable (default: `rules` in concord.toml)
     #[arg(long = "rules", value_name = "PATH")]
     pub(crate) rules: Vec<PathBuf>,
+
+    /// Leave out documents whose path (below a document folder) matches
+    /// GLOB, repeatable; added to `exclude` in concord.toml
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub(crate) exclude: Vec<String>,
 }
 
 #[derive(Debug, Args)]

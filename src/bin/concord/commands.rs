@@ -76,6 +76,7 @@ impl Io<'_> {
     fn inputs(&self, inputs: &crate::cli::Inputs) -> Inputs {
         Inputs {
             sources: inputs.paths.iter().map(|p| self.paths.resolve(p)).collect(),
+            exclude: inputs.exclude.clone(),
             rules: inputs.rules.iter().map(|p| self.paths.resolve(p)).collect(),
         }
     }
@@ -205,7 +206,7 @@ fn inputs_of(
             files.push(rules.clone());
         } else if rules.is_dir() {
             // (What cannot be read cannot be written over by mistake either.)
-            let _unread = concord::input::files_below(rules, &|_| true, &mut files);
+            let _unread = concord::input::files_below(rules, &|_| true, &[], &mut files);
         }
     }
     files.iter().map(|f| identity(f)).collect()
