@@ -106,3 +106,20 @@ fn exclude_globs_and_ignore_files_leave_documents_out() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("concord::rule::missing"));
 }
+
+#[test]
+fn a_manifest_can_name_the_only_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "The bridge is closed, the mayor said.").unwrap();
+    std::fs::write(d.join("RESULTS.md"), "What we found.").unwrap();
+    let listed = "[[source]]\nfile = \"a.txt\"\noutlet = \"Courier\"\n";
+    std::fs::write(d.join("sources.toml"), listed).unwrap();
+    assert_eq!(summary(d, &[])["sources"], 2);
+    std::fs::write(
+        d.join("sources.toml"),
+        format!("only_listed = true\n\n{listed}"),
+    )
+    .unwrap();
+    assert_eq!(summary(d, &[])["sources"], 1);
+}

@@ -147,7 +147,9 @@ fn load_path(
     files.sort();
     let mut problems = Vec::new();
     for file in files {
-        if !loaded.first_time(&file) {
+        let relative = file.strip_prefix(path).unwrap_or(&file).to_path_buf();
+        // (`only_listed = true`: the manifest names the documents.)
+        if !manifest.admits(&relative) || !loaded.first_time(&file) {
             continue;
         }
         match not_a_file(&file, &shown(&file)) {
@@ -181,7 +183,6 @@ fn load_path(
             );
             continue;
         }
-        let relative = file.strip_prefix(path).unwrap_or(&file).to_path_buf();
         if let Err(problem) = reader.document(&file, path, manifest.get(&relative), loaded) {
             problems.push(problem);
         }

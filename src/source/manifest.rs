@@ -19,6 +19,9 @@ pub const MANIFEST: &str = "sources.toml";
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawManifest {
+    /// `true`: the listed files are the folder's documents, and no others.
+    #[serde(default)]
+    only_listed: bool,
     #[serde(default)]
     source: Vec<RawEntry>,
 }
@@ -41,7 +44,25 @@ struct RawFrontMatter {
 }
 
 /// Metadata by path relative to the folder, as the manifest gives it.
-pub(super) type Manifest = BTreeMap<PathBuf, Metadata>;
+/// A folder's `sources.toml`: metadata by file (relative to the folder), and
+/// whether the listed files are the only documents.
+#[derive(Debug, Default)]
+pub(super) struct Manifest {
+    entries: BTreeMap<PathBuf, Metadata>,
+    pub(super) only_listed: bool,
+}
+
+impl Manifest {
+    pub(super) fn get(&self, relative: &Path) -> Option<&Metadata> {
+        self.entries.get(relative)
+    }
+
+    /// Is `relative` a document of the folder? Every file is, unless the
+    /// manifest says only its listed files are.
+    pub(super) fn admits(&self, relative: &Path) -> bool {
+        !self.only_listed || self.entries.contains_key(relative)
+    }
+}
 
 /// Reads `folder/sources.toml` if there is one.
 pub(super) fn read_manifest(
@@ -53,11 +74,14 @@ pub(super) fn read_manifest(
     // No manifest is fine; one that is a folder, a FIFO or a dangling link
     // is refused when read, never silently passed over.
     if path.symlink_metadata().is_err() {
-        return Ok(Manifest::new());
+        return Ok(Manifest::default());
     }
     let file = crate::input::read_text(&path, shown, limits.max_file_bytes).map_err(|p| vec![p])?;
     let raw: RawManifest = toml_input::parse(&file, 0, &file.text).map_err(|p| vec![p])?;
-    let mut manifest = Manifest::new();
+    let mut manifest = Manifest {
+        only_listed: raw.only_listed,
+        ..Manifest::default()
+    };
     let mut first_span = BTreeMap::new();
     let mut problems = Vec::new();
     for entry in raw.source {
@@ -96,7 +120,7 @@ pub(super) fn read_manifest(
                     url: entry.url,
                     published,
                 };
-                manifest.insert(relative, meta);
+                manifest.entries.insert(relative, meta);
             }
             Err(problem) => problems.push(problem),
         }
