@@ -26,6 +26,12 @@ pub(super) fn parse_number(text: &str) -> Option<Number> {
         .to_lowercase()
         .replace(['\u{a0}', '\u{202f}'], " ");
     let (qualifier, rest) = split_qualifier(&lower);
+    if let Some((low, high)) = vague(rest) {
+        return Some(Number {
+            quantity: Quantity::between(low, high),
+            unit: None,
+        });
+    }
     let (currency, rest) = leading_currency(rest);
     let (value, used) = leading_value(rest)?;
     let after = rest[used..].trim_start();
@@ -38,6 +44,54 @@ pub(super) fn parse_number(text: &str) -> Option<Number> {
         _ => Quantity::qualified(value, qualifier),
     };
     Some(Number { quantity, unit })
+}
+
+/// Vague quantities as the ranges a reader takes them for: "dozens" (24 to
+/// 99), "scores" (40 to 199), "hundreds" (200 to 999), "thousands", "tens of
+/// thousands", "hundreds of thousands", "millions"; "several" (3 to 9), "a
+/// few" (2 to 5), "a handful" (2 to 6), and those before "hundred",
+/// "thousand" or "million" ("several thousand": 3,000 to 9,000).
+fn vague(text: &str) -> Option<(f64, f64)> {
+    const PLURALS: &[(&str, f64, f64)] = &[
+        ("tens of thousands", 2e4, 99_999.0),
+        ("hundreds of thousands", 2e5, 999_999.0),
+        ("millions", 2e6, 999e6),
+        ("thousands", 2000.0, 9999.0),
+        ("hundreds", 200.0, 999.0),
+        ("scores", 40.0, 199.0),
+        ("dozens", 24.0, 99.0),
+    ];
+    const FEW: &[(&str, f64, f64)] = &[
+        ("several", 3.0, 9.0),
+        ("a handful", 2.0, 6.0),
+        ("a few", 2.0, 5.0),
+    ];
+    let word_ends =
+        |rest: &str| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric());
+    for (phrase, low, high) in PLURALS {
+        if let Some(rest) = text.strip_prefix(phrase) {
+            if word_ends(rest) {
+                return Some((*low, *high));
+            }
+        }
+    }
+    for (phrase, low, high) in FEW {
+        let Some(rest) = text.strip_prefix(phrase) else {
+            continue;
+        };
+        if !word_ends(rest) {
+            continue;
+        }
+        let scale = [("hundred", 100.0), ("thousand", 1000.0), ("million", 1e6)]
+            .iter()
+            .find_map(|(word, scale)| {
+                let after = rest.trim_start().strip_prefix(word)?;
+                word_ends(after).then_some(*scale)
+            })
+            .unwrap_or(1.0);
+        return Some((low * scale, high * scale));
+    }
+    None
 }
 
 fn leading_currency(text: &str) -> (Option<&'static str>, &str) {
