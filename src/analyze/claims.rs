@@ -60,15 +60,19 @@ pub(super) fn match_claims(
             {
                 continue;
             }
+            let elsewhen =
+                super::time_scope::other_time(&visible.text, doc.published, claim.during);
             for (stance_index, stance) in claim.stances.iter().enumerate() {
-                let found = first_evidence(text, sentence, visible, stance, |matched, reason| {
-                    out.skipped.push(SkippedMatch {
-                        rule: claim_index,
-                        stance: stance_index,
-                        matched,
-                        reason,
+                let guard = elsewhen.as_deref();
+                let found =
+                    first_evidence(text, sentence, visible, stance, guard, |matched, reason| {
+                        out.skipped.push(SkippedMatch {
+                            rule: claim_index,
+                            stance: stance_index,
+                            matched,
+                            reason,
+                        });
                     });
-                });
                 if let Some(matched) = found {
                     let (holder, cue) = holders.of(index, &matched);
                     out.evidence.push(ClaimEvidence {
@@ -102,12 +106,17 @@ fn first_evidence(
     sentence: &Range<usize>,
     visible: &Folded,
     stance: &crate::rules::Stance,
+    elsewhen: Option<&str>,
     mut skip: impl FnMut(Range<usize>, String),
 ) -> Option<Range<usize>> {
     for pattern in &stance.patterns {
         for found in pattern.find_iter(&visible.text) {
             let found = visible.original(found);
             let matched = sentence.start + found.start..sentence.start + found.end;
+            if let Some(reason) = elsewhen {
+                skip(matched, reason.to_string());
+                continue;
+            }
             if let Some(unless) = stance.unless.iter().find(|u| u.is_match(&visible.text)) {
                 skip(
                     matched,

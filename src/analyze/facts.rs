@@ -71,6 +71,7 @@ pub(super) fn match_facts(
             if !fact.context.is_empty() && !fact.context.iter().any(|p| p.is_match(&visible.text)) {
                 continue;
             }
+            let elsewhen = super::time_scope::other_time(&visible.text, doc.published, fact.during);
             let mut seen = Vec::new();
             for pattern in &fact.patterns {
                 for (whole, value) in pattern.group_matches(&visible.text, VALUE_GROUP) {
@@ -89,6 +90,10 @@ pub(super) fn match_facts(
                         matched: matched.clone(),
                         reason,
                     };
+                    if let Some(reason) = &elsewhen {
+                        out.skipped.push(skip(reason.clone()));
+                        continue;
+                    }
                     if let Some(unless) = fact.unless.iter().find(|u| u.is_match(&visible.text)) {
                         out.skipped.push(skip(format!(
                             "the sentence matches `unless` pattern '{}'",

@@ -10,6 +10,7 @@ mod negation;
 mod quotes;
 mod sentences;
 mod speakers;
+mod time_scope;
 
 pub use attribution::{Attribution, Gender, Subject, attributions, nearest};
 pub use claims::{ClaimEvidence, SkippedMatch};

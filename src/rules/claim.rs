@@ -26,6 +26,8 @@ pub struct Claim {
     pub stances: Vec<Stance>,
     /// Inclusive range of publication dates the rule applies to.
     pub published: Option<(Date, Date)>,
+    /// The event's dates (`during`): what "another time" is measured against.
+    pub during: Option<(Date, Date)>,
     pub examples: Vec<Example>,
     pub origin: Origin,
 }
@@ -98,6 +100,10 @@ pub(super) fn compile_claim(
         .published
         .as_ref()
         .and_then(|window| push_err(date_window(file, window), &mut problems));
+    let during = raw
+        .during
+        .as_ref()
+        .and_then(|window| push_err(date_window(file, window), &mut problems));
     let examples = raw
         .example
         .iter()
@@ -113,6 +119,7 @@ pub(super) fn compile_claim(
         context,
         stances,
         published,
+        during,
         examples,
         origin: Origin {
             file: file.clone(),

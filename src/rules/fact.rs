@@ -27,6 +27,8 @@ pub struct Fact {
     /// A sentence matching one of these is no evidence for the fact.
     pub unless: Vec<Pattern>,
     pub published: Option<(Date, Date)>,
+    /// The event's dates (`during`): what "another time" is measured against.
+    pub during: Option<(Date, Date)>,
     /// (variant, canonical), both folded; text facts only.
     pub synonyms: Vec<(String, String)>,
     pub examples: Vec<Example>,
@@ -85,6 +87,10 @@ pub(super) fn compile_fact(
         .published
         .as_ref()
         .and_then(|window| push_err(date_window(file, window), &mut problems));
+    let during = raw
+        .during
+        .as_ref()
+        .and_then(|window| push_err(date_window(file, window), &mut problems));
     let synonyms = synonyms(file, &raw, &mut problems);
     let examples = raw
         .example
@@ -103,6 +109,7 @@ pub(super) fn compile_fact(
         context,
         unless,
         published,
+        during,
         synonyms,
         examples,
         origin: Origin {

@@ -41,6 +41,9 @@ pub(super) struct RawClaim {
     pub(super) context: Vec<Spanned<String>>,
     pub(super) severity: Option<Severity>,
     pub(super) published: Option<Spanned<Vec<Spanned<Datetime>>>>,
+    /// The event's own dates: a sentence anchored to a year outside them is
+    /// about another time.
+    pub(super) during: Option<Spanned<Vec<Spanned<Datetime>>>>,
     pub(super) stances: Spanned<RawStances>,
     #[serde(default)]
     pub(super) example: Vec<RawExample>,
@@ -74,6 +77,8 @@ pub(super) struct RawFact {
     pub(super) unless: Vec<Spanned<String>>,
     pub(super) severity: Option<Severity>,
     pub(super) published: Option<Spanned<Vec<Spanned<Datetime>>>>,
+    /// As for claims.
+    pub(super) during: Option<Spanned<Vec<Spanned<Datetime>>>>,
     /// Text facts: canonical value → the variants that mean it.
     pub(super) synonyms: Option<Spanned<std::collections::BTreeMap<String, Vec<String>>>>,
     #[serde(default)]
