@@ -95,11 +95,25 @@ fn vague(text: &str) -> Option<(f64, f64)> {
 }
 
 fn leading_currency(text: &str) -> (Option<&'static str>, &str) {
+    // (Longest first: "a$" before "$"; "$us" before "$".)
     for (sign, code) in [
         ("us$", "USD"),
+        ("$us", "USD"),
+        ("a$", "AUD"),
+        ("au$", "AUD"),
+        ("c$", "CAD"),
+        ("ca$", "CAD"),
+        ("nz$", "NZD"),
+        ("hk$", "HKD"),
+        ("s$", "SGD"),
+        ("r$", "BRL"),
         ("$", "USD"),
         ("€", "EUR"),
         ("£", "GBP"),
+        ("¥", "JPY"),
+        ("₹", "INR"),
+        ("₩", "KRW"),
+        ("₺", "TRY"),
         ("₴", "UAH"),
         ("₽", "RUB"),
     ] {
@@ -292,12 +306,19 @@ fn words(text: &str) -> Option<(f64, usize)> {
             if !(seen || pending_article) {
                 break;
             }
-            total += current.max(1.0) * scale;
+            // ("half a million": the half counts; "a million": one.)
+            total += if current == 0.0 { 1.0 } else { current } * scale;
             current = 0.0;
         } else if word == "dozen" && (seen || pending_article) {
             current = current.max(1.0) * 12.0;
         } else if word == "half" && (seen || pending_article) {
             current += 0.5;
+        } else if word == "half" && (text[at..].starts_with("a ") || text[at..].starts_with("an "))
+        {
+            // "half a million", "half an hour"'s number: a half of what follows.
+            current = 0.5;
+        } else if matches!(word, "a" | "an") && current == 0.5 && total == 0.0 {
+            continue;
         } else if matches!(word, "a" | "an") && !seen {
             pending_article = true;
             continue;
