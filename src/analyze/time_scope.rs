@@ -36,7 +36,7 @@ pub(super) fn other_time(
             } else {
                 "the year the source was published"
             };
-            format!("the sentence is about {year}, not {event} (another time)")
+            format!("the sentence is about {year}, not {event}")
         })
     })
 }
