@@ -30,8 +30,12 @@ pub struct FactEvidence {
 /// Something the author of a source or rule should fix, found while analyzing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
+    /// The diagnostic's code, e.g. `concord::source::needs_date`.
+    pub code: &'static str,
     pub span: Range<usize>,
     pub message: String,
+    /// What the label under the span says.
+    pub label: String,
     pub help: String,
 }
 
@@ -128,7 +132,19 @@ pub(super) fn match_facts(
                             sentence: sentence.clone(),
                         });
                         }
+                        Err(ValueError::WeekdayMismatch(why)) => out.notes.push(Note {
+                            code: "concord::source::weekday_mismatch",
+                            span: value_span.clone(),
+                            message: format!(
+                                "`{}` contradicts itself: {why}",
+                                &text[value_span]
+                            ),
+                            label: "which day is meant?".into(),
+                            help: "the source names a weekday and a date that disagree; the value is set aside until it is corrected".into(),
+                        }),
                         Err(ValueError::NeedsPublished) => out.notes.push(Note {
+                            code: "concord::source::needs_date",
+                            label: "relative to what?".into(),
                             span: value_span.clone(),
                             message: format!(
                                 "`{}` is relative, but {} has no publication date",

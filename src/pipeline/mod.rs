@@ -217,9 +217,9 @@ fn source_notes(docs: &[Document], analyses: &[Analysis]) -> Vec<Problem> {
         .zip(analyses)
         .flat_map(|(doc, analysis)| {
             analysis.notes.iter().map(move |note| {
-                Problem::warning("concord::source::needs_date", note.message.clone())
+                Problem::warning(note.code, note.message.clone())
                     .in_document(&doc.file)
-                    .label(note.span.clone(), "relative to what?")
+                    .label(note.span.clone(), note.label.clone())
                     .help(note.help.clone())
             })
         })

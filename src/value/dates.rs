@@ -59,6 +59,12 @@ pub(super) enum DateError {
     /// Relative, or without a year, and the source has no `published` date.
     NeedsPublished,
     Unrecognized,
+    /// "Wednesday, July 3" when July 3 is a Thursday: the text contradicts
+    /// itself, and no one can say which day it means.
+    WeekdayMismatch {
+        named: Weekday,
+        date: Date,
+    },
 }
 
 /// [`WEEKDAY_NAMES`], in the same order.
@@ -96,6 +102,20 @@ pub(super) fn parse_date(
 ) -> Result<DateRange, DateError> {
     let lower = normalize(text);
     let text = strip_fillers(&lower);
+    // "Wednesday, July 3": the date, which the weekday must agree with.
+    if let Some((named, rest)) = leading_weekday(text) {
+        if let Ok(range) = parse_date(rest, published, order) {
+            if range.from == range.to {
+                if range.from.weekday() != named {
+                    return Err(DateError::WeekdayMismatch {
+                        named,
+                        date: range.from,
+                    });
+                }
+                return Ok(range);
+            }
+        }
+    }
     if let Some(range) = absolute(text, order) {
         return Ok(range);
     }
@@ -272,6 +292,23 @@ fn looks_relative(text: &str) -> bool {
     WORDS.iter().any(|w| text.contains(w)) || weekday_in(text).is_some()
 }
 
+/// A weekday that opens `text` and is followed by a date that starts with a
+/// month or a digit: ("wednesday", "july 3").
+fn leading_weekday(text: &str) -> Option<(Weekday, &str)> {
+    let end = text.find([' ', ','])?;
+    let named = WEEKDAY_NAMES
+        .iter()
+        .position(|name| *name == &text[..end])
+        .map(|i| WEEKDAYS[i])?;
+    let rest = text[end..].trim_start_matches([',', ' ']);
+    let starts_date = rest.starts_with(|c: char| c.is_ascii_digit())
+        || rest
+            .split([' ', '.'])
+            .next()
+            .is_some_and(|w| month_number(w).is_some());
+    starts_date.then_some((named, rest))
+}
+
 fn weekday_in(text: &str) -> Option<Weekday> {
     let word = text
         .split([' ', ',', '.', '\'', '’'])
@@ -416,6 +453,24 @@ mod tests {
         parse_date(text, Some(published), DateOrder::Mdy)
             .map(|r| r.to_string())
             .unwrap_or_else(|e| format!("{e:?}"))
+    }
+
+    #[test]
+    fn a_weekday_that_contradicts_its_date_is_an_error() {
+        let published = Some(jiff::civil::date(2025, 7, 10));
+        // July 3, 2025 was a Thursday.
+        assert_eq!(
+            parse_date("Wednesday, July 3", published, DateOrder::Mdy),
+            Err(DateError::WeekdayMismatch {
+                named: Weekday::Wednesday,
+                date: jiff::civil::date(2025, 7, 3)
+            })
+        );
+        let agreed = parse_date("Thursday, July 3, 2025", published, DateOrder::Mdy).unwrap();
+        assert_eq!(agreed.from, jiff::civil::date(2025, 7, 3));
+        assert!(parse_date("Thursday 3 July", published, DateOrder::Dmy).is_ok());
+        // A weekday with no date after it is still relative.
+        assert!(parse_date("Wednesday night", published, DateOrder::Mdy).is_ok());
     }
 
     #[test]

@@ -90,12 +90,14 @@ impl fmt::Display for Value {
 }
 
 /// Why a captured value is not evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueError {
     /// A relative date in a source without a `published` date.
     NeedsPublished,
     /// The capture is not a value of the rule's type.
     Unreadable,
+    /// A date whose weekday contradicts it: what the text says instead.
+    WeekdayMismatch(String),
 }
 
 /// What normalizing a value may need besides the text.
@@ -126,6 +128,10 @@ pub fn normalize(kind: ValueType, raw: &str, cx: &ValueContext) -> Result<Value,
             .map_err(|e| match e {
                 DateError::NeedsPublished => ValueError::NeedsPublished,
                 DateError::Unrecognized => ValueError::Unreadable,
+                DateError::WeekdayMismatch { named, date } => ValueError::WeekdayMismatch(format!(
+                    "{date} is a {:?}, not a {named:?}",
+                    date.weekday()
+                )),
             }),
         ValueType::Duration => parse_duration(raw, cx.before)
             .map(Value::Duration)
