@@ -34,10 +34,21 @@ pub struct SkippedMatch {
     pub reason: String,
 }
 
+/// A sentence that matches a rule's `context` but none of its patterns: what
+/// `concord explain` shows as a near miss, so a user sees what the rule failed
+/// to catch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    /// Index of the claim or fact (by the list it is kept in).
+    pub rule: usize,
+    pub sentence: Range<usize>,
+}
+
 #[derive(Debug, Default)]
 pub(super) struct ClaimMatches {
     pub evidence: Vec<ClaimEvidence>,
     pub skipped: Vec<SkippedMatch>,
+    pub near: Vec<NearMiss>,
 }
 
 /// Matches every claim against every sentence of `doc`.
@@ -60,6 +71,7 @@ pub(super) fn match_claims(
             {
                 continue;
             }
+            let before = (out.evidence.len(), out.skipped.len());
             let elsewhen =
                 super::time_scope::other_time(&visible.text, doc.published, claim.during);
             for (stance_index, stance) in claim.stances.iter().enumerate() {
@@ -84,6 +96,12 @@ pub(super) fn match_claims(
                         cue,
                     });
                 }
+            }
+            if !claim.context.is_empty() && before == (out.evidence.len(), out.skipped.len()) {
+                out.near.push(NearMiss {
+                    rule: claim_index,
+                    sentence: sentence.clone(),
+                });
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::claims::SkippedMatch;
+use super::claims::{NearMiss, SkippedMatch};
 use super::negation;
 use super::speakers::Holders;
 use crate::rules::{Fact, VALUE_GROUP};
@@ -44,6 +44,7 @@ pub(super) struct FactMatches {
     pub(super) evidence: Vec<FactEvidence>,
     pub(super) skipped: Vec<SkippedMatch>,
     pub(super) notes: Vec<Note>,
+    pub(super) near: Vec<NearMiss>,
 }
 
 /// The few words before a value where a qualifier may stand ("more than"),
@@ -75,6 +76,7 @@ pub(super) fn match_facts(
             if !fact.context.is_empty() && !fact.context.iter().any(|p| p.is_match(&visible.text)) {
                 continue;
             }
+            let before = (out.evidence.len(), out.skipped.len(), out.notes.len());
             let elsewhen = super::time_scope::other_time(&visible.text, doc.published, fact.during);
             let mut seen = Vec::new();
             for pattern in &fact.patterns {
@@ -160,6 +162,13 @@ pub(super) fn match_facts(
                         ))),
                     }
                 }
+            }
+            let unchanged = (out.evidence.len(), out.skipped.len(), out.notes.len());
+            if !fact.context.is_empty() && before == unchanged {
+                out.near.push(NearMiss {
+                    rule: fact_index,
+                    sentence: sentence.clone(),
+                });
             }
         }
     }

@@ -13,7 +13,7 @@ mod speakers;
 mod time_scope;
 
 pub use attribution::{Attribution, Gender, Subject, attributions, nearest};
-pub use claims::{ClaimEvidence, SkippedMatch};
+pub use claims::{ClaimEvidence, NearMiss, SkippedMatch};
 pub use facts::{FactEvidence, Note};
 pub use quotes::{Quotation, Quotes, Suspicious, Unattributed, extract as extract_quotes};
 pub use sentences::split as split_sentences;
@@ -32,6 +32,10 @@ pub struct Analysis {
     /// in `skipped`, facts' in `fact_skipped`.
     pub skipped: Vec<SkippedMatch>,
     pub fact_skipped: Vec<SkippedMatch>,
+    /// Sentences that match a rule's `context` but none of its patterns:
+    /// claims' in `near_claims`, facts' in `near_facts`.
+    pub near_claims: Vec<NearMiss>,
+    pub near_facts: Vec<NearMiss>,
     /// Problems in the source a user should hear about (e.g. a relative date
     /// in a source with no publication date).
     pub notes: Vec<Note>,
@@ -94,6 +98,8 @@ pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analys
         suspicious: quotes.suspicious,
         skipped: matches.skipped,
         fact_skipped: found_facts.skipped,
+        near_claims: matches.near,
+        near_facts: found_facts.near,
         notes: found_facts.notes,
         names,
     }

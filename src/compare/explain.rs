@@ -4,13 +4,14 @@
 
 use super::Names;
 use super::listing::{Entry, listing};
-use crate::analyze::{Analysis, SkippedMatch};
+use crate::analyze::{Analysis, NearMiss, SkippedMatch};
 use crate::config::QuotesConfig;
 use crate::diagnostic::Problem;
 use crate::finding::Finding;
 use crate::input::nearest;
 use crate::rules::{Claim, Fact, QuoteRule, RuleRef, RuleSet, SpeakerRule};
 use crate::source::Document;
+use crate::text::fold_whitespace;
 
 /// Where in a document something was found.
 #[derive(Debug, Clone)]
@@ -40,6 +41,9 @@ pub enum Explained {
         holder: String,
         held: Held,
     },
+    /// A sentence that matches the rule's `context` but none of its
+    /// patterns: what the rule may have failed to catch.
+    NearMiss { at: At, text: String },
     /// A match that is not evidence; `stance` for claims.
     SetAside {
         at: At,
@@ -165,6 +169,7 @@ fn claim_lines(
         }
         let stance = |s: &SkippedMatch| Some(claim.stances[s.stance].name.clone());
         lines.extend(set_aside(doc, &analysis.skipped, index, stance));
+        lines.extend(near_misses(doc, &analysis.near_claims, index));
     }
     lines
 }
@@ -187,6 +192,7 @@ fn fact_lines(
             });
         }
         lines.extend(set_aside(doc, &analysis.fact_skipped, index, |_| None));
+        lines.extend(near_misses(doc, &analysis.near_facts, index));
     }
     lines
 }
@@ -206,5 +212,19 @@ fn set_aside<'s>(
             stance: stance(s),
             text: doc.text()[s.matched.clone()].to_string(),
             reason: s.reason.clone(),
+        })
+}
+
+/// The sentences of `doc` that matched rule `index`'s `context` only.
+fn near_misses<'s>(
+    doc: &'s Document,
+    near: &'s [NearMiss],
+    index: usize,
+) -> impl Iterator<Item = Explained> + 's {
+    near.iter()
+        .filter(move |n| n.rule == index)
+        .map(move |n| Explained::NearMiss {
+            at: at(doc, n.sentence.start),
+            text: fold_whitespace(&doc.text()[n.sentence.clone()]),
         })
 }

@@ -83,9 +83,33 @@ fn header(out: &mut String, kind: &str, id: &str, origin: &Origin) {
     let _ = writeln!(out, "{kind} `{id}` ({}:{line})", origin.file.name);
 }
 
+/// How many near misses an explanation lists before it only counts them.
+const NEAR_MISSES_SHOWN: usize = 10;
+
+/// The longest excerpt of a near-miss sentence, in characters.
+const NEAR_MISS_CHARS: usize = 160;
+
 fn matched(out: &mut String, lines: &[Explained]) {
+    let mut near = 0;
     for line in lines {
         let _ = match line {
+            Explained::NearMiss { at, text } => {
+                near += 1;
+                if near > NEAR_MISSES_SHOWN {
+                    continue;
+                }
+                let excerpt: String = text.chars().take(NEAR_MISS_CHARS).collect();
+                let cut = if excerpt.len() < text.len() {
+                    "…"
+                } else {
+                    ""
+                };
+                writeln!(
+                    out,
+                    "  {}:{}:{}  near miss (matches `context`, no pattern): “{excerpt}{cut}”",
+                    at.file, at.line, at.column
+                )
+            }
             Explained::Stance {
                 at,
                 stance,
@@ -135,6 +159,9 @@ fn matched(out: &mut String, lines: &[Explained]) {
                 at.file, at.line, at.column
             ),
         };
+    }
+    if near > NEAR_MISSES_SHOWN {
+        let _ = writeln!(out, "  … and {} more near misses", near - NEAR_MISSES_SHOWN);
     }
 }
 
