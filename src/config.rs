@@ -98,7 +98,7 @@ struct RawConfig {
     sources: Option<Vec<String>>,
     rules: Option<Vec<String>>,
     #[serde(default)]
-    exclude: Vec<String>,
+    exclude: Vec<toml::Spanned<String>>,
     fail_on: Option<FailOn>,
     date_order: Option<DateOrder>,
     #[serde(default)]
@@ -159,7 +159,7 @@ pub fn load(
     let path = match explicit {
         Some(path) => {
             let path = cwd.join(path);
-            if path.symlink_metadata().is_ok() {
+            if crate::input::exists(&path) {
                 if let Some(problem) = crate::input::not_a_file(&path, &shown(&path)) {
                     return Err(problem);
                 }
@@ -188,7 +188,18 @@ pub fn load(
         config.rules = rules.iter().map(|s| base.join(s)).collect();
         config.rules_named = true;
     }
-    config.exclude = raw.exclude;
+    for glob in &raw.exclude {
+        if let Some(why) = crate::input::bad_glob(glob.get_ref()) {
+            return Err(glob_problem(glob.get_ref(), &why)
+                .in_file(&file)
+                .label(glob.span(), "not a valid glob"));
+        }
+    }
+    config.exclude = raw
+        .exclude
+        .into_iter()
+        .map(toml::Spanned::into_inner)
+        .collect();
     config.fail_on = raw.fail_on.unwrap_or(config.fail_on);
     config.date_order = raw.date_order.unwrap_or_default();
     config.quotes = raw.quotes;
@@ -221,13 +232,22 @@ pub fn load(
     Ok(config)
 }
 
+/// An `exclude` glob (from concord.toml or `--exclude`) that does not parse.
+pub fn glob_problem(glob: &str, why: &str) -> Problem {
+    Problem::error(
+        "concord::config::bad_glob",
+        format!("`{glob}` is not a valid exclude glob: {why}"),
+    )
+    .help("globs use .gitignore syntax: `notes/`, `*.draft.md`, `TRUTH.md`")
+}
+
 /// The nearest `concord.toml` from `cwd` upwards. Anything by that name
 /// counts (a folder, a FIFO or a dangling link is then refused when read):
 /// a broken config must never make a parent's config apply instead.
 fn discover(cwd: &Path) -> Option<PathBuf> {
     cwd.ancestors()
         .map(|dir| dir.join(CONFIG_FILE))
-        .find(|candidate| candidate.symlink_metadata().is_ok())
+        .find(|candidate| crate::input::exists(candidate))
 }
 
 /// Resolves user paths against the working directory and names them back the

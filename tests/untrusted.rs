@@ -23,6 +23,13 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The input was unusable: exit 2, and stderr says `says`.
+fn refused(out: &Output, says: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(says), "wanted {says:?} in:\n{err}");
+}
+
 fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
@@ -124,9 +131,7 @@ fn patterns_are_bounded_in_memory_and_counted_before_compiling() {
         .collect();
     std::fs::write(dir.path().join("rules/r.toml"), many).unwrap();
     let out = bounded("check");
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("concord::limit::rules"), "{err}");
+    refused(&out, "concord::limit::rules");
 }
 
 #[test]
@@ -146,31 +151,16 @@ fn only_regular_files_are_read() {
     // A rule file, a baseline or a config that is a FIFO is an error.
     mkfifo(&d.join("rules/pipe.toml"));
     let out = concord(d, &["check", "docs"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("`rules/pipe.toml` is a FIFO"),
-        "{}",
-        stderr(&out)
-    );
+    refused(&out, "`rules/pipe.toml` is a FIFO");
     std::fs::remove_file(d.join("rules/pipe.toml")).unwrap();
 
     mkfifo(&d.join("base.json"));
     let out = concord(d, &["check", "docs", "--baseline", "base.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("`base.json` is a FIFO"),
-        "{}",
-        stderr(&out)
-    );
+    refused(&out, "`base.json` is a FIFO");
 
     mkfifo(&d.join("other.toml"));
     let out = concord(d, &["--config", "other.toml", "check", "docs"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("`other.toml` is a FIFO"),
-        "{}",
-        stderr(&out)
-    );
+    refused(&out, "`other.toml` is a FIFO");
 }
 
 #[test]
@@ -181,28 +171,17 @@ fn a_config_that_is_not_a_file_is_an_error_not_the_parents() {
     let sub = d.join("sub");
     std::fs::create_dir_all(sub.join("concord.toml")).unwrap();
     let out = concord(&sub, &["check", "../docs"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("`concord.toml` is a folder"),
-        "{}",
-        stderr(&out)
-    );
+    refused(&out, "`concord.toml` is a folder");
 
     std::fs::remove_dir(sub.join("concord.toml")).unwrap();
     symlink("gone.toml", sub.join("concord.toml")).unwrap();
     let out = concord(&sub, &["check", "../docs"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("dangling link"), "{}", stderr(&out));
+    refused(&out, "dangling link");
 
     // A manifest that is a folder is refused too.
     std::fs::create_dir(d.join("docs/sources.toml")).unwrap();
     let out = concord(d, &["check"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("sources.toml` is a folder"),
-        "{}",
-        stderr(&out)
-    );
+    refused(&out, "sources.toml` is a folder");
 }
 
 #[test]
@@ -210,9 +189,8 @@ fn a_dangling_document_link_says_dangling() {
     let dir = set(&[("a.txt", b"The minister said there were no plans.\n")]);
     symlink("gone.txt", dir.path().join("docs/b.txt")).unwrap();
     let out = concord(dir.path(), &["check", "docs"]);
+    refused(&out, "`docs/b.txt` is a dangling link");
     let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("`docs/b.txt` is a dangling link"), "{err}");
     assert!(!err.contains("outside the document folder"), "{err}");
 }
 
@@ -316,9 +294,7 @@ fn a_baseline_of_another_version_or_size_is_refused() {
     )
     .unwrap();
     let out = concord(d, &["check", "docs", "--baseline", "base.json"]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("is a version 2 baseline"), "{err}");
+    refused(&out, "is a version 2 baseline");
 
     std::fs::write(
         d.join("concord.toml"),
@@ -331,9 +307,7 @@ fn a_baseline_of_another_version_or_size_is_refused() {
     );
     std::fs::write(d.join("base.json"), big).unwrap();
     let out = concord(d, &["check", "--baseline", "base.json"]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("concord::limit::file_size"), "{err}");
+    refused(&out, "concord::limit::file_size");
 }
 
 #[test]

@@ -51,13 +51,20 @@ fn a_dangling_link_is_an_error_not_a_silent_skip() {
     assert!(stderr.contains("docs/b.txt"), "{stderr}");
 }
 
-fn summary(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(["--color", "never", "check", "--format", "json"])
+/// `concord --color never check ARGS` in `dir`.
+fn check(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_concord"))
+        .args(["--color", "never", "check"])
         .args(args)
         .current_dir(dir)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+fn summary(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let output = check(dir, &all);
     let report: serde_json::Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
     report["summary"].clone()
@@ -90,19 +97,20 @@ fn exclude_globs_and_ignore_files_leave_documents_out() {
     std::fs::write(d.join("concord.toml"), "exclude = [\"*.md\"]\n").unwrap();
     assert_eq!(summary(d, &[])["sources"], 2);
     // A bad glob is an input error; a rules folder the config names must exist.
-    let bad = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(["--color", "never", "check", "--exclude", "["])
-        .current_dir(d)
-        .output()
-        .unwrap();
+    let bad = check(d, &["--exclude", "["]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("`[` is not a valid exclude glob"));
+    // In concord.toml, the error points at the glob.
+    std::fs::write(d.join("concord.toml"), "exclude = [\"notes/\", \"[\"]\n").unwrap();
+    let bad = check(d, &[]);
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("concord.toml:1:22") && err.contains("not a valid glob"),
+        "{err}"
+    );
     std::fs::write(d.join("concord.toml"), "rules = [\"rules\"]\n").unwrap();
-    let missing = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(["--color", "never", "check"])
-        .current_dir(d)
-        .output()
-        .unwrap();
+    let missing = check(d, &[]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("concord::rule::missing"));
 }

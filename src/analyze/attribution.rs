@@ -634,7 +634,7 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
             if matches!(before.as_str(), "its" | "their") {
                 return Subject::Reference(format!("{before} {noun}"));
             }
-            return Subject::Reference(noun);
+            return referring_to(noun);
         }
         if matches!(before.as_str(), "one" | "a" | "an" | "another") {
             // "a spokesman said": someone speaking for the organisation;
@@ -686,6 +686,15 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
     document_opener(&words[..last]).unwrap_or(Subject::Unnamed)
 }
 
+/// A definite noun as a reference; "the spokesman", "the spokeswoman" and
+/// "the representative" are all the spokesperson the cast tracks.
+fn referring_to(noun: String) -> Subject {
+    if SPOKESPEOPLE.contains(&noun.as_str()) {
+        return Subject::Reference("spokesperson".into());
+    }
+    Subject::Reference(noun)
+}
+
 /// "9,000 replies": a verb's form right after a number is a noun (but "the
 /// 42-year-old said" is a cue).
 fn counted(words: &[Word], i: usize) -> bool {
@@ -728,7 +737,7 @@ fn reference_after(after: &[Word]) -> Option<Subject> {
     {
         end += 1;
     }
-    (end > 1).then(|| Subject::Reference(after[end - 1].lower()))
+    (end > 1).then(|| referring_to(after[end - 1].lower()))
 }
 
 /// The subject after an inverted cue: `," said regional police chief Ana
@@ -864,7 +873,7 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
             && !PRONOUNS.contains(&lower.as_str());
         return Some(match Gender::of(&lower) {
             Some(gender) if matches!(lower.as_str(), "he" | "she") => Subject::Pronoun(gender),
-            _ if definite => Subject::Reference(lower),
+            _ if definite => referring_to(lower),
             _ => Subject::Someone,
         });
     }

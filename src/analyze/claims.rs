@@ -55,25 +55,25 @@ pub(super) struct ClaimMatches {
 pub(super) fn match_claims(
     doc: &Document,
     sentences: &[Range<usize>],
+    views: &[SentenceView],
     holders: &Holders,
     claims: &[Claim],
 ) -> ClaimMatches {
     let text = doc.text();
     let mut out = ClaimMatches::default();
-    let folded = fold_sentences(text, sentences);
     for (claim_index, claim) in claims.iter().enumerate() {
         if !claim.applies_on(doc.published) {
             continue;
         }
         for (index, sentence) in sentences.iter().enumerate() {
-            let visible = &folded[index];
+            let visible = &views[index].visible;
             if !claim.context.is_empty() && !claim.context.iter().any(|p| p.is_match(&visible.text))
             {
                 continue;
             }
             let before = (out.evidence.len(), out.skipped.len());
             let elsewhen =
-                super::time_scope::other_time(&visible.text, doc.published, claim.during);
+                super::time_scope::other_time(&views[index].years, doc.published, claim.during);
             for (stance_index, stance) in claim.stances.iter().enumerate() {
                 let guard = elsewhen.as_deref();
                 let found =
@@ -108,13 +108,26 @@ pub(super) fn match_claims(
     out
 }
 
-/// Each sentence as patterns see it: invisible code points taken out
-/// ([`Folded`]), so "pl\u{200b}ans" matches `plans` and the span still
-/// covers the bytes on disk.
-pub(super) fn fold_sentences<'t>(text: &'t str, sentences: &[Range<usize>]) -> Vec<Folded<'t>> {
+/// A sentence as rules read it, built once per document for claims and
+/// facts alike: its text with invisible code points taken out ([`Folded`],
+/// so "pl\u{200b}ans" matches `plans` and spans still cover the bytes on
+/// disk), and the years it is anchored to (for the time guard).
+pub(super) struct SentenceView<'t> {
+    pub(super) visible: Folded<'t>,
+    pub(super) years: Vec<i16>,
+}
+
+pub(super) fn sentence_views<'t>(
+    text: &'t str,
+    sentences: &[Range<usize>],
+) -> Vec<SentenceView<'t>> {
     sentences
         .iter()
-        .map(|s| Folded::new(&text[s.clone()]))
+        .map(|s| {
+            let visible = Folded::new(&text[s.clone()]);
+            let years = super::time_scope::anchored_years(&visible.text);
+            SentenceView { visible, years }
+        })
         .collect()
 }
 

@@ -3,12 +3,11 @@
 
 use std::ops::Range;
 
-use super::claims::{NearMiss, SkippedMatch};
+use super::claims::{NearMiss, SentenceView, SkippedMatch};
 use super::negation;
 use super::speakers::Holders;
 use crate::rules::{Fact, VALUE_GROUP};
 use crate::source::Document;
-use crate::text::visible::Folded;
 use crate::value::DateOrder;
 use crate::value::{Value, ValueContext, ValueError, normalize};
 
@@ -60,24 +59,25 @@ fn lookback(text: &str, floor: usize, at: usize) -> &str {
 pub(super) fn match_facts(
     doc: &Document,
     sentences: &[Range<usize>],
+    views: &[SentenceView],
     holders: &Holders,
     facts: &[Fact],
     date_order: DateOrder,
 ) -> FactMatches {
     let text = doc.text();
     let mut out = FactMatches::default();
-    let folded = super::claims::fold_sentences(text, sentences);
     for (fact_index, fact) in facts.iter().enumerate() {
         if !fact.applies_on(doc.published) {
             continue;
         }
         for (index, sentence) in sentences.iter().enumerate() {
-            let visible = &folded[index];
+            let visible = &views[index].visible;
             if !fact.context.is_empty() && !fact.context.iter().any(|p| p.is_match(&visible.text)) {
                 continue;
             }
             let before = (out.evidence.len(), out.skipped.len(), out.notes.len());
-            let elsewhen = super::time_scope::other_time(&visible.text, doc.published, fact.during);
+            let elsewhen =
+                super::time_scope::other_time(&views[index].years, doc.published, fact.during);
             let mut seen = Vec::new();
             for pattern in &fact.patterns {
                 for (whole, value) in pattern.group_matches(&visible.text, VALUE_GROUP) {
@@ -85,6 +85,8 @@ pub(super) fn match_facts(
                         let r = visible.original(r);
                         sentence.start + r.start..sentence.start + r.end
                     };
+                    // (The value as patterns saw it: invisible code points out.)
+                    let value_text = &visible.text[value.clone()];
                     let (matched, value_span) = (offset(whole), offset(value));
                     if seen.contains(&value_span) {
                         continue; // two patterns found the same value
@@ -120,8 +122,7 @@ pub(super) fn match_facts(
                         date_order,
                         synonyms: &fact.synonyms,
                     };
-                    let value_text = Folded::new(&text[value_span.clone()]);
-                    match normalize(fact.kind, &value_text.text, &cx) {
+                    match normalize(fact.kind, value_text, &cx) {
                         Ok(value) => {
                             let (holder, cue) = holders.of(index, &matched);
                             out.evidence.push(FactEvidence {

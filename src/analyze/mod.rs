@@ -61,7 +61,13 @@ pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analys
         attributions: &attrs,
         cast: &cast,
     };
-    let matches = claims::match_claims(doc, &sentences, &holders, &rules.claims);
+    // (No rules, nothing to read the sentences for.)
+    let views = if rules.claims.is_empty() && rules.facts.is_empty() {
+        Vec::new()
+    } else {
+        claims::sentence_views(text, &sentences)
+    };
+    let matches = claims::match_claims(doc, &sentences, &views, &holders, &rules.claims);
     let mut evidence = matches.evidence;
     // A headline repeated as page furniture is one piece of evidence, not two.
     let mut seen = std::collections::HashSet::new();
@@ -73,7 +79,8 @@ pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analys
             &text[ev.sentence.clone()],
         ))
     });
-    let found_facts = facts::match_facts(doc, &sentences, &holders, &rules.facts, date_order);
+    let found_facts =
+        facts::match_facts(doc, &sentences, &views, &holders, &rules.facts, date_order);
     let mut fact_evidence = found_facts.evidence;
     let mut seen = std::collections::HashSet::new();
     fact_evidence

@@ -569,11 +569,6 @@ impl Cast {
     fn reference(&self, noun: &str, at: usize) -> Option<String> {
         // "it said", "a spokesman said": the organisation last named in the
         // paragraph, as a subject.
-        // ("the spokesman said" is the spokesperson of before.)
-        let noun = match noun {
-            "spokesman" | "spokeswoman" | "representative" => "spokesperson",
-            other => other,
-        };
         if noun == "spokesperson" {
             // "A Kestova spokesman said … “…,” the spokesman said."
             let i = self.spokespeople.partition_point(|(a, _)| *a < at);
@@ -715,37 +710,28 @@ impl Cast {
     /// Who issued the `noun` ("letter") a cue at `at` refers to: the speaker,
     /// else the first name, of the last earlier sentence that speaks of one.
     fn author(&self, noun: &str, at: usize) -> Option<String> {
-        // (The cue's own sentence too: "An open letter organised by the
-        // Staff Union called the decision “…”"; the nearest sentence that
-        // names an author wins.)
-        // Only the nearest earlier sentence that speaks of one: a letter
-        // introduced there with no author is not an earlier letter's.
-        let nearest = self
-            .documents
-            .iter()
-            .rev()
-            .filter(|(s, n)| n == noun && s.end <= at)
-            .take(1);
-        let own = self
-            .documents
-            .iter()
-            .rev()
-            .filter(|(s, n)| n == noun && s.start <= at && at < s.end)
-            .take(1);
-        own.chain(nearest).find_map(|(sentence, _)| {
-            let spoken = self
-                .spoken
-                .iter()
-                .find(|(a, _)| sentence.contains(a))
+        // The cue's own sentence first ("An open letter organised by the
+        // Staff Union called the decision “…”"), then only the nearest
+        // earlier one: a letter introduced there with no author is not an
+        // earlier letter's.
+        let of_noun = || self.documents.iter().rev().filter(|(_, n)| n == noun);
+        let own = of_noun().find(|(s, _)| s.contains(&at));
+        let nearest = of_noun().find(|(s, _)| s.end <= at);
+        own.into_iter().chain(nearest).find_map(|(sentence, _)| {
+            // (`spoken` and `mentions` are in text order: start at the
+            // sentence, not at the top of the document.)
+            let from = self.spoken.partition_point(|(a, _)| *a < sentence.start);
+            let spoken = self.spoken[from..]
+                .first()
+                .filter(|(a, _)| sentence.contains(a))
                 .map(|(_, name)| name.clone());
             spoken.or_else(|| {
-                self.mentions
+                let from = self.mentions.partition_point(|m| m.at < sentence.start);
+                self.mentions[from..]
                     .iter()
+                    .take_while(|m| m.at < sentence.end)
                     .find(|m| {
-                        sentence.contains(&m.at)
-                            && (!m.place || is_organisation(&m.name))
-                            && !m.short
-                            && m.name.contains(' ')
+                        (!m.place || is_organisation(&m.name)) && !m.short && m.name.contains(' ')
                     })
                     .map(|m| m.name.clone())
             })

@@ -16,10 +16,20 @@ static ANCHORED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the year pattern compiles")
 });
 
-/// Why the sentence is about another time than the event, if it is: the
-/// first anchored year outside `during` (or other than `published`'s year).
+/// The years `sentence` is anchored to ("In 2019, …", "in March 2019"), in
+/// text order: read once per sentence, judged per rule by [`other_time`].
+pub(super) fn anchored_years(sentence: &str) -> Vec<i16> {
+    ANCHORED_YEAR
+        .captures_iter(sentence)
+        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .collect()
+}
+
+/// Why a sentence anchored to `years` is about another time than the
+/// event, if it is: the first year outside `during` (or other than
+/// `published`'s year).
 pub(super) fn other_time(
-    sentence: &str,
+    years: &[i16],
     published: Option<Date>,
     during: Option<(Date, Date)>,
 ) -> Option<String> {
@@ -28,22 +38,26 @@ pub(super) fn other_time(
         (None, Some(date)) => (date.year(), date.year()),
         (None, None) => return None,
     };
-    ANCHORED_YEAR.captures_iter(sentence).find_map(|c| {
-        let year: i16 = c.get(1)?.as_str().parse().ok()?;
-        (year < from || year > to).then(|| {
-            let event = if during.is_some() {
-                "the rule's `during` dates"
-            } else {
-                "the year the source was published"
-            };
-            format!("the sentence is about {year}, not {event}")
-        })
-    })
+    let year = years.iter().find(|&&y| y < from || y > to)?;
+    let event = if during.is_some() {
+        "the rule's `during` dates"
+    } else {
+        "the year the source was published"
+    };
+    Some(format!("the sentence is about {year}, not {event}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn other_time(
+        sentence: &str,
+        published: Option<Date>,
+        during: Option<(Date, Date)>,
+    ) -> Option<String> {
+        super::other_time(&anchored_years(sentence), published, during)
+    }
 
     fn published() -> Option<Date> {
         Some(jiff::civil::date(2025, 10, 1))

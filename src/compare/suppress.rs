@@ -58,7 +58,8 @@ impl Baseline {
         }
         if let Ok(Versioned { version }) = serde_json::from_str(&file.text) {
             if version != BASELINE_VERSION {
-                let at = file.text.find("\"version\"").unwrap_or(0);
+                let key = "\"version\"";
+                let at = file.text.find(key).map_or(0..0, |at| at..at + key.len());
                 return Err(Problem::error(
                     "concord::baseline::version",
                     format!(
@@ -67,7 +68,7 @@ impl Baseline {
                     ),
                 )
                 .in_file(file)
-                .label(at..at + "\"version\"".len().min(file.text.len() - at), "this version")
+                .label(at, "this version")
                 .help("regenerate it with this concord's `concord baseline --output FILE`"));
             }
         }

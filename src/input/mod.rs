@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::Path;
 
 pub use self::toml::nearest;
-pub use walk::{Unread, check_globs, files_below};
+pub use walk::{Unread, bad_glob, files_below};
 
 use crate::diagnostic::{Problem, SourceFile};
 
@@ -20,14 +20,8 @@ pub fn read_text(path: &Path, shown: &str, max_bytes: u64) -> Result<SourceFile,
 }
 
 pub(crate) fn read_bytes(path: &Path, shown: &str, max_bytes: u64) -> Result<Vec<u8>, Problem> {
-    let io_error = |e: std::io::Error| {
-        Problem::error("concord::io", format!("cannot read `{shown}`: {e}"))
-            .help("check that the file exists and is readable")
-    };
-    if let Some(problem) = not_a_file(path, shown) {
-        return Err(problem);
-    }
-    let too_big = |size: String| {
+    let size = regular_file(path, shown)?.len();
+    let too_big = |size: &str| {
         Problem::error(
             "concord::limit::file_size",
             format!("`{shown}` is {size} bytes, over the limit of {max_bytes}"),
@@ -36,55 +30,61 @@ pub(crate) fn read_bytes(path: &Path, shown: &str, max_bytes: u64) -> Result<Vec
             "raise `max_file_bytes` under [limits] in concord.toml if the file is meant to be read",
         )
     };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
     if size > max_bytes {
-        return Err(too_big(size.to_string()));
+        return Err(too_big(&size.to_string()));
     }
     // Read at most one byte over the limit, whatever the size said: a file
     // that grows while it is read cannot make the read endless.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     std::fs::File::open(path)
         .and_then(|file| file.take(max_bytes + 1).read_to_end(&mut bytes))
-        .map_err(io_error)?;
+        .map_err(|e| cannot_read(shown, &e))?;
     if bytes.len() as u64 > max_bytes {
-        return Err(too_big("more than".to_string() + &format!(" {max_bytes}")));
+        return Err(too_big(&format!("more than {max_bytes}")));
     }
     Ok(bytes)
+}
+
+/// Is there anything by this name, a dangling link included? (What
+/// `Path::exists` says no to when a link's target is missing.)
+pub fn exists(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
 }
 
 /// Why `path` is not a file concord reads: missing, a dangling link, or not
 /// a regular file (a folder, a FIFO, a socket or a device, which would block
 /// or never end). `None` when it is a regular file (through links).
 pub fn not_a_file(path: &Path, shown: &str) -> Option<Problem> {
+    regular_file(path, shown).err()
+}
+
+/// The metadata of `path` when it is a regular file (through links), else why not.
+fn regular_file(path: &Path, shown: &str) -> Result<std::fs::Metadata, Problem> {
     let what = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => return None,
+        Ok(meta) if meta.is_file() => return Ok(meta),
         Ok(meta) => kind_of(&meta.file_type()),
-        Err(_) if path.symlink_metadata().is_ok() => {
+        Err(_) if exists(path) => {
             let target = std::fs::read_link(path)
                 .map(|t| t.display().to_string())
                 .unwrap_or_default();
-            return Some(
-                Problem::error(
-                    "concord::io::dangling_link",
-                    format!("`{shown}` is a dangling link (to `{target}`, which does not exist)"),
-                )
-                .help("fix or remove the link"),
-            );
+            return Err(Problem::error(
+                "concord::io::dangling_link",
+                format!("`{shown}` is a dangling link (to `{target}`, which does not exist)"),
+            )
+            .help("fix or remove the link"));
         }
-        Err(err) => {
-            return Some(
-                Problem::error("concord::io", format!("cannot read `{shown}`: {err}"))
-                    .help("check that the file exists and is readable"),
-            );
-        }
+        Err(err) => return Err(cannot_read(shown, &err)),
     };
-    Some(
-        Problem::error(
-            "concord::io::not_a_file",
-            format!("`{shown}` is {what}, not a regular file"),
-        )
-        .help("concord reads regular files only; give the path of a file"),
+    Err(Problem::error(
+        "concord::io::not_a_file",
+        format!("`{shown}` is {what}, not a regular file"),
     )
+    .help("concord reads regular files only; give the path of a file"))
+}
+
+fn cannot_read(shown: &str, err: &std::io::Error) -> Problem {
+    Problem::error("concord::io", format!("cannot read `{shown}`: {err}"))
+        .help("check that the file exists and is readable")
 }
 
 fn kind_of(kind: &std::fs::FileType) -> &'static str {
@@ -183,7 +183,7 @@ impl Wide {
 pub(crate) fn decode(bytes: Vec<u8>, shown: &str) -> Result<SourceFile, Problem> {
     if let Some(wide) = Wide::of(&bytes) {
         return Err(Problem::error(
-            "concord::input::not_utf8",
+            "concord::source::not_utf8",
             format!(
                 "`{shown}` is {} (it starts with that byte-order mark); concord reads UTF-8",
                 wide.name()

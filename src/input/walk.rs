@@ -72,14 +72,11 @@ fn overrides(folder: &Path, exclude: &[String]) -> Result<Override, ignore::Erro
     builder.build()
 }
 
-/// The first glob that is not a valid one, with why.
-pub fn check_globs(exclude: &[String]) -> Result<(), (String, String)> {
-    for glob in exclude {
-        if let Err(err) = OverrideBuilder::new(".").add(&format!("!{glob}")) {
-            return Err((glob.clone(), reason(&err)));
-        }
-    }
-    Ok(())
+/// Why `glob` is not a valid exclude glob, if it is not.
+pub fn bad_glob(glob: &str) -> Option<String> {
+    let err = OverrideBuilder::new(".").add(&format!("!{glob}")).err()?;
+    // (The message quotes the glob as the walk sees it, with its `!`.)
+    Some(reason(&err).replace(&format!("'!{glob}'"), &format!("'{glob}'")))
 }
 
 fn unread_of(folder: &Path, err: &ignore::Error) -> Unread {

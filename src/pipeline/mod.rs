@@ -189,7 +189,7 @@ fn rules_to_read(config: &Config, given: &[PathBuf], paths: &Paths) -> Vec<PathB
     let rule_paths = paths.given_or(given, &config.rules);
     if given.is_empty()
         && !config.rules_named
-        && rule_paths.iter().all(|p| p.symlink_metadata().is_err())
+        && !rule_paths.iter().any(|p| crate::input::exists(p))
     {
         return Vec::new();
     }
@@ -198,7 +198,7 @@ fn rules_to_read(config: &Config, given: &[PathBuf], paths: &Paths) -> Vec<PathB
 
 fn read_baseline(path: &Path, shown: &str, limits: &Limits) -> Result<Baseline, Problem> {
     let file = crate::input::read_text(path, shown, limits.max_file_bytes).map_err(|problem| {
-        if path.symlink_metadata().is_err() {
+        if !crate::input::exists(path) {
             Problem::error(
                 "concord::baseline::unreadable",
                 format!("baseline `{shown}` does not exist"),

@@ -109,7 +109,7 @@ pub(super) fn date_window(
 /// automaton, all of a run's rules together at most `total` (counted as each
 /// pattern reports its memory), so no rule set can exhaust the machine.
 #[derive(Debug)]
-pub struct Budget {
+pub(super) struct Budget {
     per_pattern: usize,
     total: usize,
     used: Cell<usize>,
@@ -119,18 +119,13 @@ pub struct Budget {
 }
 
 impl Budget {
-    pub fn new(limits: &Limits) -> Budget {
+    pub(super) fn new(limits: &Limits) -> Budget {
         Budget {
             per_pattern: limits.max_pattern_bytes,
             total: limits.max_total_pattern_bytes,
             used: Cell::new(0),
             spent: Cell::new(false),
         }
-    }
-
-    /// Bytes the patterns compiled so far hold.
-    pub fn used(&self) -> usize {
-        self.used.get()
     }
 }
 

@@ -18,12 +18,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use claim::{Claim, NO_STANCE, Stance};
-pub use compile::{Budget, Example, Origin};
+pub use compile::{Example, Origin};
 pub use fact::{Fact, VALUE_GROUP};
 pub use pattern::Pattern;
 pub use quote::QuoteRule;
 pub use speaker::{SpeakerRule, Speakers};
 
+use compile::Budget;
 use raw::RawRuleFile;
 
 use crate::config::Limits;
@@ -207,7 +208,7 @@ pub fn load_rules(
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
-        if path.is_file() || (path.symlink_metadata().is_ok() && !path.is_dir()) {
+        if crate::input::exists(path) && !path.is_dir() {
             // (A FIFO or a dangling link is refused when it is read.)
             files.push(path.clone());
         } else if path.is_dir() {

@@ -61,17 +61,12 @@ pub fn load_sources(
     root: Option<&Path>,
     exclude: &[String],
 ) -> Result<Loaded, Vec<Problem>> {
-    if let Err((glob, why)) = crate::input::check_globs(exclude) {
-        return Err(vec![
-            Problem::error(
-                "concord::config::bad_glob",
-                format!(
-                    "`{glob}` is not a valid exclude glob: {}",
-                    why.replace(&format!("'!{glob}'"), &format!("'{glob}'"))
-                ),
-            )
-            .help("globs use .gitignore syntax: `notes/`, `*.draft.md`, `TRUTH.md`"),
-        ]);
+    // (The config's globs were checked with their spans when it was read.)
+    if let Some((glob, why)) = exclude
+        .iter()
+        .find_map(|g| crate::input::bad_glob(g).map(|why| (g, why)))
+    {
+        return Err(vec![crate::config::glob_problem(glob, &why)]);
     }
     let mut loaded = Loaded {
         root: root.and_then(|r| r.canonicalize().ok()),
@@ -112,7 +107,7 @@ fn load_path(
             .document(path, folder, manifest.get(&relative), loaded)
             .map_err(|p| vec![p]);
     }
-    if path.symlink_metadata().is_ok() && !path.is_dir() {
+    if crate::input::exists(path) && !path.is_dir() {
         let problem = not_a_file(path, &shown(path)).unwrap_or_else(|| {
             Problem::error("concord::io", format!("cannot read `{}`", shown(path)))
         });
@@ -241,26 +236,31 @@ impl Reader<'_> {
         match document_from_bytes(&shown, bytes, listed)? {
             Ok(mut document) => {
                 document.id = loaded.id_of(path, base);
-                let body = &document.text()[document.body.clone()];
-                if let Some(at) = ignorable_inside_word(body) {
-                    let at = document.body.start + at;
-                    let c = document.text()[at..].chars().next().unwrap_or(' ');
-                    loaded.warnings.push(
-                        Problem::warning(
-                            "concord::source::invisible",
-                            format!("`{shown}` hides invisible characters inside words"),
-                        )
-                        .in_document(&document.file)
-                        .label(at..at + c.len_utf8(), format!("U+{:04X} here", u32::from(c)))
-                        .help("rules match as if they were absent, and reports show them as \\u{…}; remove them from the document if they are not meant to be there"),
-                    );
-                }
+                loaded
+                    .warnings
+                    .extend(invisible_inside_words(&document, &shown));
                 loaded.documents.push(document);
             }
             Err(warning) => loaded.warnings.push(warning),
         }
         Ok(())
     }
+}
+
+/// A warning when `document` hides an invisible code point inside a word
+/// (rules match as if it were absent; the reader should know it is there).
+fn invisible_inside_words(document: &Document, shown: &str) -> Option<Problem> {
+    let at = document.body.start + ignorable_inside_word(&document.text()[document.body.clone()])?;
+    let c = document.text()[at..].chars().next()?;
+    Some(
+        Problem::warning(
+            "concord::source::invisible",
+            format!("`{shown}` hides invisible characters inside words"),
+        )
+        .in_document(&document.file)
+        .label(at..at + c.len_utf8(), format!("U+{:04X} here", u32::from(c)))
+        .help("rules match as if they were absent, and reports show them as \\u{…}; remove them from the document if they are not meant to be there"),
+    )
 }
 
 /// A document from a file's bytes: decoded, front matter read, metadata merged

@@ -49,7 +49,7 @@ struct RawFrontMatter {
 #[derive(Debug, Default)]
 pub(super) struct Manifest {
     entries: BTreeMap<PathBuf, Metadata>,
-    pub(super) only_listed: bool,
+    only_listed: bool,
 }
 
 impl Manifest {
@@ -73,7 +73,7 @@ pub(super) fn read_manifest(
     let path = folder.join(MANIFEST);
     // No manifest is fine; one that is a folder, a FIFO or a dangling link
     // is refused when read, never silently passed over.
-    if path.symlink_metadata().is_err() {
+    if !crate::input::exists(&path) {
         return Ok(Manifest::default());
     }
     let file = crate::input::read_text(&path, shown, limits.max_file_bytes).map_err(|p| vec![p])?;
