@@ -65,6 +65,8 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub help: Option<String>,
+    /// Facts near the edge: which tolerance decided the agreement or conflict.
+    pub note: Option<String>,
     pub fingerprint: String,
     pub evidence: Vec<Evidence>,
     /// Quotations: the rendering the evidence is compared with, when it is
@@ -94,9 +96,20 @@ impl Finding {
             },
             message,
             help,
+            note: None,
             fingerprint: fingerprint(rule, kind, &evidence),
             evidence,
             reference: None,
+        }
+    }
+}
+
+impl Finding {
+    /// The message as reports headline it: with the note, when there is one.
+    pub fn headline(&self) -> String {
+        match &self.note {
+            Some(note) => format!("{} — {note}", self.message),
+            None => self.message.clone(),
         }
     }
 }
@@ -189,6 +202,10 @@ pub enum DiffOp {
 pub struct FactValue {
     pub raw: String,
     pub normalized: String,
+    /// What fingerprints hash: the normalized value in the notation of v1
+    /// fingerprints, so a change of display keeps baselines valid.
+    #[serde(skip)]
+    pub fingerprinted: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -208,7 +225,7 @@ pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
             // v1 fingerprints: the stance (or a quotation's class) and the
             // value stood in two fields; keep hashing them so.
             let (stance, value) = match &e.answer {
-                Answer::Value(v) => ("", v.normalized.as_str()),
+                Answer::Value(v) => ("", v.fingerprinted.as_str()),
                 answer => (answer.label().unwrap_or(""), ""),
             };
             format!("{}\u{1f}{stance}\u{1f}{value}\u{1f}{excerpt}", e.source)

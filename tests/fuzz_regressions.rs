@@ -100,6 +100,7 @@ fn value_inputs_that_once_crashed_now_normalize() {
         for published in [None, Some(jiff::civil::date(2025, 4, 4))] {
             let cx = ValueContext {
                 before: "",
+                after: "",
                 published,
                 date_order: DateOrder::Mdy,
                 synonyms: &[],

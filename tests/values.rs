@@ -22,6 +22,8 @@ struct Case {
     published: Option<toml::value::Datetime>,
     #[serde(default)]
     before: String,
+    #[serde(default)]
+    after: String,
     date_order: Option<DateOrder>,
     expect: String,
 }
@@ -48,6 +50,7 @@ fn fact_values_match_their_labels() {
             .map(|d| jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).unwrap());
         let cx = ValueContext {
             before: &case.before,
+            after: &case.after,
             published,
             date_order: case.date_order.unwrap_or_default(),
             synonyms: &[],

@@ -46,14 +46,24 @@ pub(super) struct FactMatches {
     pub(super) near: Vec<NearMiss>,
 }
 
-/// The few words before a value where a qualifier may stand ("more than"),
-/// bounded so one enormous sentence stays linear.
+/// The words before a value where a qualifier ("more than") or a tense
+/// ("will meet on") stands, bounded so one enormous sentence stays linear.
 fn lookback(text: &str, floor: usize, at: usize) -> &str {
-    let mut from = at.saturating_sub(40).max(floor);
+    let mut from = at.saturating_sub(120).max(floor);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     &text[from..at]
+}
+
+/// The words after a value, up to the sentence's end, where a tense may
+/// stand ("on Friday, the court ruled"); bounded like [`lookback`].
+fn lookahead(text: &str, at: usize, ceiling: usize) -> &str {
+    let mut to = (at + 60).min(ceiling);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
 }
 
 pub(super) fn match_facts(
@@ -118,6 +128,7 @@ pub(super) fn match_facts(
                     }
                     let cx = ValueContext {
                         before: lookback(text, sentence.start, value_span.start),
+                        after: lookahead(text, value_span.end, sentence.end),
                         published: doc.published,
                         date_order,
                         synonyms: &fact.synonyms,

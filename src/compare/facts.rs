@@ -10,7 +10,7 @@ use crate::analyze::Analysis;
 use crate::finding::{Answer, FactValue, Finding, Kind};
 use crate::rules::Fact;
 use crate::source::Document;
-use crate::value::Value;
+use crate::value::{Decided, Tolerance, Value, Verdict};
 
 /// One finding per fact that any source gives a value for.
 pub fn compare_facts(
@@ -44,6 +44,7 @@ pub fn compare_facts(
                         answer: Answer::Value(FactValue {
                             raw: doc.text()[ev.value_span.clone()].to_string(),
                             normalized: ev.value.to_string(),
+                            fingerprinted: ev.value.fingerprinted(),
                         }),
                         holder: names.holder(doc, ev.holder.as_deref()),
                     }
@@ -58,10 +59,16 @@ fn decide(fact: &Fact, found: Vec<Found>, values: &[Value]) -> Option<Finding> {
     if found.is_empty() {
         return None;
     }
-    let conflict = values
+    let pairs: Vec<(&Value, &Value, Verdict)> = values
         .iter()
         .enumerate()
-        .any(|(i, a)| values[i + 1..].iter().any(|b| !a.compatible(b)));
+        .flat_map(|(i, a)| {
+            values[i + 1..]
+                .iter()
+                .map(move |b| (a, b, a.compare(b, fact.tolerance)))
+        })
+        .collect();
+    let conflict = pairs.iter().any(|(_, _, verdict)| !verdict.agrees());
     let kind = if conflict {
         Kind::Conflict
     } else {
@@ -83,12 +90,85 @@ fn decide(fact: &Fact, found: Vec<Found>, values: &[Value]) -> Option<Finding> {
         groups.iter().map(|(k, h)| (k.clone(), h.len())).collect(),
     );
     let evidence: Vec<_> = found.into_iter().map(Found::into_evidence).collect();
-    Some(Finding::new(
+    let mut finding = Finding::new(
         kind,
         &fact.id,
         fact.severity,
         message,
         fact.question.clone(),
         evidence,
-    ))
+    );
+    finding.note = edge_note(fact.tolerance, &pairs);
+    Some(finding)
+}
+
+/// Near the edge, which tolerance decided: for an agreement, the pair that
+/// agrees only within the fact's `tolerance` or the reach of "about"; for a
+/// conflict, the closest pair apart, when the gap is within 10% of the
+/// larger value (2 days for dates) or twice the tolerance.
+fn edge_note(tolerance: Option<Tolerance>, pairs: &[(&Value, &Value, Verdict)]) -> Option<String> {
+    let shown = |v: &Value| match v.reach() {
+        Some(reach) => format!("“{v}” ({reach})"),
+        None => format!("“{v}”"),
+    };
+    let set = |a: &Value, allowed: f64| match tolerance {
+        Some(t @ Tolerance::Percent(_)) => {
+            format!(
+                "this fact's tolerance of {t} ({})",
+                a.describe_amount(allowed)
+            )
+        }
+        Some(_) => format!("this fact's tolerance of {}", a.describe_amount(allowed)),
+        None => String::new(),
+    };
+    let apart: Vec<_> = pairs
+        .iter()
+        .filter(|(_, _, v)| v.decided == Decided::Apart)
+        .collect();
+    if let Some((a, b, v)) = apart
+        .iter()
+        .min_by(|x, y| (x.2.gap / x.2.magnitude).total_cmp(&(y.2.gap / y.2.magnitude)))
+    {
+        let close = match a {
+            Value::Date(_) => v.gap <= 2.0,
+            _ => v.gap <= 0.1 * v.magnitude,
+        } || (tolerance.is_some() && v.gap <= 2.0 * v.allowed);
+        return close.then(|| {
+            if v.gap == 0.0 {
+                return format!("{} and {} do not overlap", shown(a), shown(b));
+            }
+            let beyond = match tolerance {
+                Some(_) => format!(", more than {}", set(a, v.allowed)),
+                None => " (the fact sets no tolerance)".to_string(),
+            };
+            format!(
+                "{} and {} are {} apart{beyond}",
+                shown(a),
+                shown(b),
+                a.describe_amount(v.gap),
+            )
+        });
+    }
+    if let Some((a, b, v)) = pairs
+        .iter()
+        .find(|(_, _, v)| v.decided == Decided::Tolerance)
+    {
+        return Some(format!(
+            "{} and {} are {} apart, within {}",
+            shown(a),
+            shown(b),
+            a.describe_amount(v.gap),
+            set(a, v.allowed)
+        ));
+    }
+    pairs
+        .iter()
+        .find(|(_, _, v)| v.decided == Decided::About)
+        .map(|(a, b, _)| {
+            format!(
+                "{} and {} agree within the reach of “about”",
+                shown(a),
+                shown(b)
+            )
+        })
 }

@@ -11,7 +11,7 @@ use crate::analyze::analyze;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::rules::{NO_STANCE, Origin, RuleSet};
 use crate::source::{Document, Metadata};
-use crate::value::DateOrder;
+use crate::value::{DateOrder, ValueContext, ValueType, normalize};
 
 /// How the examples of a rule set fared.
 #[derive(Debug, Default)]
@@ -123,12 +123,38 @@ impl Example<'_> {
         }
     }
 
+    /// A fact example's `expect` read as a value of the fact's type, so a
+    /// duration may be written in any unit ("2922 days" is "8 years") and a
+    /// text in any case; `None` for claims or an `expect` that is no value.
+    fn expected_value(&self) -> Option<String> {
+        let [fact] = self.rules.facts.as_slice() else {
+            return None;
+        };
+        if !matches!(fact.kind, ValueType::Duration | ValueType::Text) {
+            return None;
+        }
+        let cx = ValueContext {
+            before: "",
+            after: "",
+            published: None,
+            date_order: DateOrder::default(),
+            synonyms: &fact.synonyms,
+        };
+        normalize(fact.kind, self.expect, &cx)
+            .ok()
+            .map(|v| v.to_string())
+    }
+
     fn run(&self, date_order: DateOrder) -> Result<(), Problem> {
         let outcome = self.evaluate(date_order);
         let answer_ok = if self.expect == NO_STANCE {
             outcome.answers.is_empty()
         } else {
-            outcome.answers.len() == 1 && outcome.answers.contains(self.expect)
+            outcome.answers.len() == 1
+                && (outcome.answers.contains(self.expect)
+                    || self
+                        .expected_value()
+                        .is_some_and(|v| outcome.answers.contains(&v)))
         };
         let holder_ok = match self.holder {
             Some(holder) if answer_ok && self.expect != NO_STANCE => {

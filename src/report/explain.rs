@@ -186,7 +186,7 @@ fn rendering(out: &mut String, r: &Entry) {
 /// Each finding's message, and each piece of its evidence.
 fn findings_of(out: &mut String, findings: &[&Finding]) {
     for f in findings {
-        let _ = writeln!(out, "  {}: {}", f.kind.as_str(), f.message);
+        let _ = writeln!(out, "  {}: {}", f.kind.as_str(), f.headline());
         for e in f.reference.iter().chain(&f.evidence) {
             let who = e.speaker.as_deref().unwrap_or("(no speaker)");
             let answer = e.answer.label().unwrap_or("rendering");

@@ -23,7 +23,7 @@ pub(super) fn render_github(findings: &[Finding]) -> String {
                 e.end_line,
                 e.end_column,
                 property(&format!("concord {}: {}", f.kind.as_str(), f.rule)),
-                data(&format!("{}{detail}", f.message)),
+                data(&format!("{}{detail}", f.headline())),
             ));
         }
     }

@@ -33,7 +33,7 @@ pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Pro
     let mut problem = Problem::new(
         severity,
         finding.code,
-        format!("{}: {}", finding.rule, finding.message),
+        format!("{}: {}", finding.rule, finding.headline()),
     );
     if let Some(help) = &finding.help {
         problem = problem.help(help.clone());

@@ -25,6 +25,9 @@ struct JsonFinding<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
+    /// Facts near the edge: which tolerance decided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
     fingerprint: &'a str,
     evidence: Vec<JsonEvidence<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,6 +69,7 @@ impl<'a> JsonFinding<'a> {
             severity: f.severity,
             message: &f.message,
             help: f.help.as_deref(),
+            note: f.note.as_deref(),
             fingerprint: &f.fingerprint,
             evidence: f.evidence.iter().map(JsonEvidence::new).collect(),
             reference: f.reference.as_ref().map(JsonEvidence::new),

@@ -17,7 +17,7 @@ pub(super) fn render_sarif(findings: &[Finding], rules: &RuleSet) -> String {
             let mut result = json!({
                 "ruleId": f.rule,
                 "level": level(f.severity),
-                "message": { "text": format!("{}: {}", f.kind.as_str(), f.message) },
+                "message": { "text": format!("{}: {}", f.kind.as_str(), f.headline()) },
                 "locations": f.evidence.first().map(|e| vec![location(e, None)]).unwrap_or_default(),
                 "partialFingerprints": { "concordFingerprint/v1": f.fingerprint },
                 "properties": { "kind": f.kind.as_str(), "code": f.code },

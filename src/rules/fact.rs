@@ -11,7 +11,7 @@ use super::raw::RawFact;
 use crate::diagnostic::{Problem, SourceFile};
 use crate::finding::Severity;
 use crate::text::fold;
-use crate::value::ValueType;
+use crate::value::{Tolerance, ValueType};
 
 /// The capture group every fact pattern must have.
 pub const VALUE_GROUP: &str = "value";
@@ -26,6 +26,8 @@ pub struct Fact {
     pub context: Vec<Pattern>,
     /// A sentence matching one of these is no evidence for the fact.
     pub unless: Vec<Pattern>,
+    /// How far apart values may lie and still agree (`tolerance`).
+    pub tolerance: Option<Tolerance>,
     pub published: Option<(Date, Date)>,
     /// The event's dates (`during`): what "another time" is measured against.
     pub during: Option<(Date, Date)>,
@@ -92,6 +94,20 @@ pub(super) fn compile_fact(
         .as_ref()
         .and_then(|window| push_err(date_window(file, window), &mut problems));
     let synonyms = synonyms(file, &raw, &mut problems);
+    let tolerance = raw.tolerance.as_ref().and_then(|written| {
+        Tolerance::parse(raw.kind, written.get_ref())
+            .map_err(|why| {
+                problems.push(
+                    Problem::error(
+                        "concord::rule::bad_tolerance",
+                        format!("fact `{id}` has an unusable tolerance"),
+                    )
+                    .in_file(file)
+                    .label(written.span(), why),
+                )
+            })
+            .ok()
+    });
     let examples = raw
         .example
         .iter()
@@ -108,6 +124,7 @@ pub(super) fn compile_fact(
         patterns,
         context,
         unless,
+        tolerance,
         published,
         during,
         synonyms,

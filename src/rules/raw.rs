@@ -10,7 +10,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use crate::finding::Severity;
-use crate::value::ValueType;
+use crate::value::{ValueType, WrittenTolerance};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -75,6 +75,8 @@ pub(super) struct RawFact {
     /// A sentence matching one of these is no evidence for the fact.
     #[serde(default)]
     pub(super) unless: Vec<Spanned<String>>,
+    /// How far apart two values may lie and still agree: 2, "5%", "1 day".
+    pub(super) tolerance: Option<Spanned<WrittenTolerance>>,
     pub(super) severity: Option<Severity>,
     pub(super) published: Option<Spanned<Vec<Spanned<Datetime>>>>,
     /// As for claims.

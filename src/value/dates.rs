@@ -6,8 +6,11 @@
 //! of January 2 is the December just gone.
 //!
 //! Relative: a bare weekday ("Friday", "on Thursday", "late Thursday") is the
-//! most recent such day on or before publication, as past-tense news uses it;
-//! "last Friday" is strictly before, "next Friday" strictly after. Also
+//! most recent such day on or before publication, as past-tense news uses it,
+//! or in a sentence about the future ("will meet on Friday", [`Tense`]) the
+//! next such day on or after it; "last Friday" is strictly before, "next
+//! Friday" strictly after. A month without a year follows the tense too: "was
+//! convicted in March" in an October report is the March gone. Also
 //! "today", "yesterday", "tomorrow", "N days ago", "earlier this week",
 //! "this/last/next week", "this/last/next month", "earlier this month",
 //! "last year", "in the coming days", "over the weekend". The result is one day
@@ -21,6 +24,8 @@ use jiff::civil::{Date, Weekday};
 use regex::Regex;
 
 use super::DateOrder;
+use super::interval::Quantity;
+use super::tense::Tense;
 use crate::text::fold_lower;
 use crate::text::lexicon::{MONTH_NAMES, MONTH_STEMS, WEEKDAY_NAMES};
 
@@ -41,6 +46,19 @@ impl DateRange {
 
     pub fn overlaps(&self, other: &DateRange) -> bool {
         self.from <= other.to && other.from <= self.to
+    }
+
+    /// The range as day numbers, so gaps between dates count in days.
+    pub(super) fn as_days(&self) -> Quantity {
+        let day = |d: Date| {
+            d.since(jiff::civil::date(1970, 1, 1))
+                .map_or(0.0, |span| span.get_days() as f64)
+        };
+        if self.from == self.to {
+            Quantity::exact(day(self.from))
+        } else {
+            Quantity::between(day(self.from), day(self.to))
+        }
     }
 }
 
@@ -99,12 +117,13 @@ pub(super) fn parse_date(
     text: &str,
     published: Option<Date>,
     order: DateOrder,
+    tense: Tense,
 ) -> Result<DateRange, DateError> {
     let lower = normalize(text);
     let text = strip_fillers(&lower);
     // "Wednesday, July 3": the date, which the weekday must agree with.
     if let Some((named, rest)) = leading_weekday(text) {
-        if let Ok(range) = parse_date(rest, published, order) {
+        if let Ok(range) = parse_date(rest, published, order, tense) {
             if range.from == range.to {
                 if range.from.weekday() != named {
                     return Err(DateError::WeekdayMismatch {
@@ -121,14 +140,14 @@ pub(super) fn parse_date(
     }
     if let Some(found) = month_without_year(text) {
         let published = published.ok_or(DateError::NeedsPublished)?;
-        return found(published).ok_or(DateError::Unrecognized);
+        return found(published, tense).ok_or(DateError::Unrecognized);
     }
     let published = published.ok_or(if looks_relative(text) {
         DateError::NeedsPublished
     } else {
         DateError::Unrecognized
     })?;
-    relative(text, published).ok_or(DateError::Unrecognized)
+    relative(text, published, tense).ok_or(DateError::Unrecognized)
 }
 
 fn normalize(text: &str) -> String {
@@ -227,9 +246,11 @@ fn absolute(text: &str, order: DateOrder) -> Option<DateRange> {
     None
 }
 
-type Resolver = Box<dyn Fn(Date) -> Option<DateRange>>;
+type Resolver = Box<dyn Fn(Date, Tense) -> Option<DateRange>>;
 
-/// "April 4", "4 April", "April": the year comes from the publication date.
+/// "April 4", "4 April", "April": the year comes from the publication date,
+/// and from the tense: the last one for the past, the next for the future,
+/// else the nearest.
 fn month_without_year(text: &str) -> Option<Resolver> {
     let month_day = MONTH_DAY.captures(text).and_then(|c| {
         let last = c.get(3).and_then(|end| end.as_str().parse::<i8>().ok());
@@ -246,7 +267,7 @@ fn month_without_year(text: &str) -> Option<Resolver> {
         let word = text.strip_prefix("in ").unwrap_or(text);
         (month_number(word.split(' ').next()?)?, None)
     };
-    Some(Box::new(move |published: Date| {
+    Some(Box::new(move |published: Date, tense: Tense| {
         let candidates = (-1..=1).filter_map(|offset| {
             let year = published.year() + offset;
             match day {
@@ -263,13 +284,22 @@ fn month_without_year(text: &str) -> Option<Resolver> {
                 }),
             }
         });
-        candidates.min_by_key(|range| {
-            let distance = |d: Date| {
+        let distance = |range: &DateRange| {
+            let days = |d: Date| {
                 d.since(published)
                     .map_or(i32::MAX, |span| span.get_days().abs())
             };
-            distance(range.from).min(distance(range.to))
-        })
+            days(range.from).min(days(range.to))
+        };
+        match tense {
+            Tense::Unmarked => candidates.min_by_key(distance),
+            Tense::Past => candidates
+                .filter(|range| range.from <= published)
+                .min_by_key(distance),
+            Tense::Future => candidates
+                .filter(|range| range.to >= published)
+                .min_by_key(distance),
+        }
     }))
 }
 
@@ -321,7 +351,7 @@ fn weekday_in(text: &str) -> Option<Weekday> {
         .map(|i| WEEKDAYS[i])
 }
 
-fn relative(text: &str, published: Date) -> Option<DateRange> {
+fn relative(text: &str, published: Date, tense: Tense) -> Option<DateRange> {
     let day = |offset: i64| {
         published
             .checked_add(jiff::Span::new().try_days(offset).ok()?)
@@ -342,12 +372,14 @@ fn relative(text: &str, published: Date) -> Option<DateRange> {
             return day(-1);
         }
         "the day before yesterday" => return day(-2),
-        "tomorrow" => return day(1),
+        "tomorrow" | "tomorrow morning" | "tomorrow afternoon" | "tomorrow evening"
+        | "tomorrow night" => return day(1),
+        "the day after tomorrow" => return day(2),
         _ => {}
     }
     if let Some(c) = AGO.captures(text) {
         let count = super::number::leading_value(&c[1])
-            .map(|(v, _)| v as i64)
+            .map(|figure| figure.value as i64)
             .or_else(|| matches!(&c[1], "a" | "one").then_some(1))?;
         let unit = if &c[2] == "week" { 7 } else { 1 };
         return day(count.checked_mul(unit)?.checked_neg()?);
@@ -439,6 +471,7 @@ fn relative(text: &str, published: Date) -> Option<DateRange> {
     let date = match modifier {
         "last" | "past" => published.nth_weekday(-1, weekday).ok()?,
         "next" => published.nth_weekday(1, weekday).ok()?,
+        _ if tense == Tense::Future => published.yesterday().ok()?.nth_weekday(1, weekday).ok()?,
         _ => published.tomorrow().ok()?.nth_weekday(-1, weekday).ok()?,
     };
     Some(DateRange::day(date))
@@ -450,7 +483,7 @@ mod tests {
     use jiff::civil::date;
 
     fn on(text: &str, published: Date) -> String {
-        parse_date(text, Some(published), DateOrder::Mdy)
+        parse_date(text, Some(published), DateOrder::Mdy, Tense::Unmarked)
             .map(|r| r.to_string())
             .unwrap_or_else(|e| format!("{e:?}"))
     }
@@ -460,17 +493,44 @@ mod tests {
         let published = Some(jiff::civil::date(2025, 7, 10));
         // July 3, 2025 was a Thursday.
         assert_eq!(
-            parse_date("Wednesday, July 3", published, DateOrder::Mdy),
+            parse_date(
+                "Wednesday, July 3",
+                published,
+                DateOrder::Mdy,
+                Tense::Unmarked
+            ),
             Err(DateError::WeekdayMismatch {
                 named: Weekday::Wednesday,
                 date: jiff::civil::date(2025, 7, 3)
             })
         );
-        let agreed = parse_date("Thursday, July 3, 2025", published, DateOrder::Mdy).unwrap();
+        let agreed = parse_date(
+            "Thursday, July 3, 2025",
+            published,
+            DateOrder::Mdy,
+            Tense::Unmarked,
+        )
+        .unwrap();
         assert_eq!(agreed.from, jiff::civil::date(2025, 7, 3));
-        assert!(parse_date("Thursday 3 July", published, DateOrder::Dmy).is_ok());
+        assert!(
+            parse_date(
+                "Thursday 3 July",
+                published,
+                DateOrder::Dmy,
+                Tense::Unmarked
+            )
+            .is_ok()
+        );
         // A weekday with no date after it is still relative.
-        assert!(parse_date("Wednesday night", published, DateOrder::Mdy).is_ok());
+        assert!(
+            parse_date(
+                "Wednesday night",
+                published,
+                DateOrder::Mdy,
+                Tense::Unmarked
+            )
+            .is_ok()
+        );
     }
 
     #[test]
@@ -493,13 +553,13 @@ mod tests {
     #[test]
     fn a_relative_date_needs_a_publication_date() {
         assert_eq!(
-            parse_date("Friday", None, DateOrder::Mdy),
+            parse_date("Friday", None, DateOrder::Mdy, Tense::Unmarked),
             Err(DateError::NeedsPublished)
         );
         assert_eq!(
-            parse_date("April 4", None, DateOrder::Mdy),
+            parse_date("April 4", None, DateOrder::Mdy, Tense::Unmarked),
             Err(DateError::NeedsPublished)
         );
-        assert!(parse_date("April 4, 2025", None, DateOrder::Mdy).is_ok());
+        assert!(parse_date("April 4, 2025", None, DateOrder::Mdy, Tense::Unmarked).is_ok());
     }
 }

@@ -55,13 +55,14 @@ impl Quantity {
         }
     }
 
-    /// The interval `qualifier` makes of `value`.
-    pub fn qualified(value: f64, qualifier: Qualifier) -> Self {
+    /// The interval `qualifier` makes of `value`; `spread` is how far
+    /// "about" reaches on each side ([`about_spread`]).
+    pub fn qualified(value: f64, qualifier: Qualifier, spread: f64) -> Self {
         let mut q = Quantity::exact(value);
         q.qualifier = qualifier;
         match qualifier {
             Qualifier::Exact | Qualifier::Between => {}
-            Qualifier::About => (q.low, q.high) = (value * 0.85, value * 1.15),
+            Qualifier::About => (q.low, q.high) = (value - spread, value + spread),
             Qualifier::Almost => q.low = value * 0.8,
             Qualifier::JustOver => (q.high, q.low_open) = (value * 1.2, true),
             Qualifier::MoreThan => (q.high, q.low_open) = (f64::INFINITY, true),
@@ -79,6 +80,11 @@ impl Quantity {
             a.high < b.low || (a.high == b.low && (a.high_open || b.low_open))
         };
         !(below(self, other) || below(other, self))
+    }
+
+    /// How far apart the two intervals are: 0 when they overlap or touch.
+    pub fn gap(&self, other: &Quantity) -> f64 {
+        (other.low - self.high).max(self.low - other.high).max(0.0)
     }
 
     /// Writes the quantity with `value` formatting one number.
@@ -99,6 +105,36 @@ impl Quantity {
             Qualifier::AtMost => "at most",
         };
         write!(f, "{word} {}", value(self.exact))
+    }
+}
+
+/// How far "about `value`" reaches on each side: half a unit of the
+/// figure's last significant digit (`step`, as written: 1 for "23", 10 for
+/// "20", 1,000 for "2,000"), at most 10% of a figure under 100 and 5% of one
+/// from 100 up. So "about 23" is 22.5 to 23.5, "about 20" 18 to 22, "about
+/// 2,000" 1,900 to 2,100.
+pub(super) fn about_spread(value: f64, step: f64) -> f64 {
+    let cap = if value.abs() < 100.0 { 0.10 } else { 0.05 } * value.abs();
+    (step / 2.0).min(cap)
+}
+
+/// The unit of the last significant digit of `value` written in `digits`
+/// ("23" → 1, "20" → 10, "2,000" → 1,000, "1.50" → 0.01).
+pub(super) fn step_of(digits: &str) -> f64 {
+    let digits: String = digits
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    match digits.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => {
+            let zeros = digits.len() - digits.trim_end_matches('0').len();
+            if zeros == digits.len() {
+                1.0
+            } else {
+                10f64.powi(zeros as i32)
+            }
+        }
     }
 }
 

@@ -10,13 +10,16 @@ mod dates;
 mod duration;
 mod interval;
 mod number;
+mod tense;
+mod tolerance;
 
 use crate::text::fold;
 use dates::{DateError, DateRange, parse_date};
 use duration::{describe_seconds, parse_duration};
 pub use interval::{Qualifier, Quantity};
-use interval::{plain, qualifier_before};
+use interval::{about_spread, plain, qualifier_before};
 use number::{Unit, parse_number};
+pub use tolerance::{Decided, Tolerance, Verdict, Written as WrittenTolerance};
 
 /// How `04/05/2025` is read by date facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
@@ -58,22 +61,6 @@ pub enum Value {
     Text(String),
 }
 
-impl Value {
-    /// Could both values denote the same thing? Ranges that overlap can.
-    pub fn compatible(&self, other: &Value) -> bool {
-        match (self, other) {
-            (Value::Number(a, unit_a), Value::Number(b, unit_b)) => {
-                let units_agree = unit_a.is_none() || unit_b.is_none() || unit_a == unit_b;
-                units_agree && a.overlaps(b)
-            }
-            (Value::Date(a), Value::Date(b)) => a.overlaps(b),
-            (Value::Duration(a), Value::Duration(b)) => a.overlaps(b),
-            (Value::Text(a), Value::Text(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -85,6 +72,26 @@ impl fmt::Display for Value {
             Value::Date(range) => write!(f, "{range}"),
             Value::Duration(q) => q.describe(f, &describe_seconds),
             Value::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+impl Value {
+    /// The value as v1 fingerprints hash it: as displayed, except durations,
+    /// which fingerprints keep in the notation they were first shown in
+    /// ("60 min", "2922 days") however the display changes.
+    pub fn fingerprinted(&self) -> String {
+        match self {
+            Value::Duration(q) => {
+                struct Shown<'a>(&'a Quantity);
+                impl fmt::Display for Shown<'_> {
+                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        self.0.describe(f, &duration::fingerprinted_seconds)
+                    }
+                }
+                Shown(q).to_string()
+            }
+            _ => self.to_string(),
         }
     }
 }
@@ -102,8 +109,12 @@ pub enum ValueError {
 
 /// What normalizing a value may need besides the text.
 pub struct ValueContext<'a> {
-    /// The sentence text just before the capture (qualifiers such as "about").
+    /// The sentence text just before the capture (qualifiers such as
+    /// "about"; the tense of a date: "will meet on").
     pub before: &'a str,
+    /// The sentence text just after the capture (the tense of a date: "on
+    /// Friday, the court ruled").
+    pub after: &'a str,
     pub published: Option<Date>,
     pub date_order: DateOrder,
     /// Text facts: (variant, canonical), both folded.
@@ -118,21 +129,27 @@ pub fn normalize(kind: ValueType, raw: &str, cx: &ValueContext) -> Result<Value,
             let mut quantity = number.quantity;
             if quantity.qualifier == Qualifier::Exact {
                 if let Some(q) = qualifier_before(cx.before) {
-                    quantity = Quantity::qualified(quantity.exact, q);
+                    let spread = about_spread(quantity.exact, number.step);
+                    quantity = Quantity::qualified(quantity.exact, q, spread);
                 }
             }
             Ok(Value::Number(quantity, number.unit))
         }
-        ValueType::Date => parse_date(raw, cx.published, cx.date_order)
-            .map(Value::Date)
-            .map_err(|e| match e {
-                DateError::NeedsPublished => ValueError::NeedsPublished,
-                DateError::Unrecognized => ValueError::Unreadable,
-                DateError::WeekdayMismatch { named, date } => ValueError::WeekdayMismatch(format!(
-                    "{date} is a {:?}, not a {named:?}",
-                    date.weekday()
-                )),
-            }),
+        ValueType::Date => parse_date(
+            raw,
+            cx.published,
+            cx.date_order,
+            tense::tense_of(cx.before, cx.after),
+        )
+        .map(Value::Date)
+        .map_err(|e| match e {
+            DateError::NeedsPublished => ValueError::NeedsPublished,
+            DateError::Unrecognized => ValueError::Unreadable,
+            DateError::WeekdayMismatch { named, date } => ValueError::WeekdayMismatch(format!(
+                "{date} is a {:?}, not a {named:?}",
+                date.weekday()
+            )),
+        }),
         ValueType::Duration => parse_duration(raw, cx.before)
             .map(Value::Duration)
             .ok_or(ValueError::Unreadable),

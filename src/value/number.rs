@@ -2,7 +2,7 @@
 //! "thirty", "twenty-five", "a dozen", "30th", "$60", "25%"), read into a
 //! [`Quantity`] with the qualifier before them and a unit after.
 
-use super::interval::{Quantity, split_qualifier};
+use super::interval::{Quantity, about_spread, split_qualifier, step_of};
 
 /// What a number measures, when the text says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +17,17 @@ pub enum Unit {
 pub(super) struct Number {
     pub quantity: Quantity,
     pub unit: Option<Unit>,
+    /// The unit of the figure's last significant digit, scaled ("2,000": 1,000).
+    pub step: f64,
+}
+
+/// A number at the start of a text: its value, the unit of its last
+/// significant digit ([`step_of`]), and the bytes it takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Figure {
+    pub value: f64,
+    pub step: f64,
+    pub used: usize,
 }
 
 /// Reads the number in `text`, with its qualifier, unit and range.
@@ -30,10 +41,11 @@ pub(super) fn parse_number(text: &str) -> Option<Number> {
         return Some(Number {
             quantity: Quantity::between(low, high),
             unit: None,
+            step: 1.0,
         });
     }
     let (currency, rest) = leading_currency(rest);
-    let (value, used) = leading_value(rest)?;
+    let Figure { value, step, used } = leading_value(rest)?;
     let after = rest[used..].trim_start();
     let (range_end, after) = range_tail(after);
     let unit = currency
@@ -41,9 +53,13 @@ pub(super) fn parse_number(text: &str) -> Option<Number> {
         .or_else(|| trailing_unit(after));
     let quantity = match range_end {
         Some(high) if high > value => Quantity::between(value, high),
-        _ => Quantity::qualified(value, qualifier),
+        _ => Quantity::qualified(value, qualifier, about_spread(value, step)),
     };
-    Some(Number { quantity, unit })
+    Some(Number {
+        quantity,
+        unit,
+        step,
+    })
 }
 
 /// Vague quantities as the ranges a reader takes them for: "dozens" (24 to
@@ -146,7 +162,10 @@ fn trailing_unit(text: &str) -> Option<Unit> {
 fn range_tail(text: &str) -> (Option<f64>, &str) {
     for joiner in ["to ", "and ", "or ", "-", "–", "—"] {
         if let Some(rest) = text.strip_prefix(joiner) {
-            if let Some((high, used)) = leading_value(rest.trim_start()) {
+            if let Some(Figure {
+                value: high, used, ..
+            }) = leading_value(rest.trim_start())
+            {
                 let rest = rest.trim_start();
                 return (Some(high), rest[used..].trim_start());
             }
@@ -155,13 +174,18 @@ fn range_tail(text: &str) -> (Option<f64>, &str) {
     (None, text)
 }
 
-/// The number at the start of `text` (digits or words, with a scale word)
-/// and the bytes it takes.
-pub(super) fn leading_value(text: &str) -> Option<(f64, usize)> {
-    let (value, used) = if text.starts_with(|c: char| c.is_ascii_digit()) {
+/// The number at the start of `text` (digits or words, with a scale word).
+pub(super) fn leading_value(text: &str) -> Option<Figure> {
+    let (value, step, used) = if text.starts_with(|c: char| c.is_ascii_digit()) {
         digits(text)?
     } else {
-        words(text)?
+        let (value, used) = words(text)?;
+        let step = if value.fract() == 0.0 {
+            step_of(&format!("{value}"))
+        } else {
+            0.1
+        };
+        (value, step, used)
     };
     let rest = &text[used..];
     let trimmed = rest.trim_start();
@@ -172,17 +196,18 @@ pub(super) fn leading_value(text: &str) -> Option<(f64, usize)> {
         "million" | "m" | "mln" => 1e6,
         "billion" | "bn" | "b" => 1e9,
         "trillion" | "tn" => 1e12,
-        _ => return Some((value, used)),
+        _ => return Some(Figure { value, step, used }),
     };
-    Some((
-        value * scale,
-        used + (rest.len() - trimmed.len()) + word.len(),
-    ))
+    Some(Figure {
+        value: value * scale,
+        step: step * scale,
+        used: used + (rest.len() - trimmed.len()) + word.len(),
+    })
 }
 
 /// "1,000", "1 000", "1.5", "30th": thousands separators are `,` or a space
 /// followed by exactly three digits.
-fn digits(text: &str) -> Option<(f64, usize)> {
+fn digits(text: &str) -> Option<(f64, f64, usize)> {
     let bytes = text.as_bytes();
     let mut number = String::new();
     let mut i = 0;
@@ -209,7 +234,7 @@ fn digits(text: &str) -> Option<(f64, usize)> {
             break;
         }
     }
-    Some((number.parse().ok()?, i))
+    Some((number.parse().ok()?, step_of(&number), i))
 }
 
 fn group_of_three(rest: &[u8]) -> bool {
@@ -287,6 +312,8 @@ fn words(text: &str) -> Option<(f64, usize)> {
     let mut used = 0;
     let mut at = 0;
     let mut pending_article = false;
+    // After "half" or "a quarter": "of a million" still follows.
+    let mut fraction = false;
     for piece in text.split_inclusive([' ', '-']) {
         let word = piece.trim_end_matches([' ', '-']);
         let start = at;
@@ -317,7 +344,15 @@ fn words(text: &str) -> Option<(f64, usize)> {
         {
             // "half a million", "half an hour"'s number: a half of what follows.
             current = 0.5;
-        } else if matches!(word, "a" | "an") && current == 0.5 && total == 0.0 {
+            fraction = true;
+        } else if matches!(word, "quarter" | "quarters")
+            && (seen || pending_article)
+            && (text[at..].starts_with("of a ") || text[at..].starts_with("of an "))
+        {
+            // "a quarter of a million", "three quarters of a million"
+            current = current.max(1.0) * 0.25;
+            fraction = true;
+        } else if fraction && (word == "of" || matches!(word, "a" | "an") && total == 0.0) {
             continue;
         } else if matches!(word, "a" | "an") && !seen {
             pending_article = true;
@@ -359,6 +394,9 @@ mod tests {
         assert_eq!(value("30th"), 30.0);
         assert_eq!(value("third"), 3.0);
         assert_eq!(value("30-day"), 30.0);
+        assert_eq!(value("a quarter of a million pounds"), 250_000.0);
+        assert_eq!(value("three quarters of a million"), 750_000.0);
+        assert_eq!(value("half a million"), 500_000.0);
     }
 
     #[test]
@@ -381,9 +419,9 @@ mod tests {
 
     #[test]
     fn overlap_follows_the_qualifiers() {
-        let about = Quantity::qualified(60.0, Qualifier::About);
-        let almost = Quantity::qualified(60.0, Qualifier::Almost);
-        let more_than_two_hours = Quantity::qualified(120.0, Qualifier::MoreThan);
+        let about = Quantity::qualified(60.0, Qualifier::About, 6.0);
+        let almost = Quantity::qualified(60.0, Qualifier::Almost, 0.0);
+        let more_than_two_hours = Quantity::qualified(120.0, Qualifier::MoreThan, 0.0);
         assert!(about.overlaps(&almost));
         assert!(!Quantity::exact(90.0).overlaps(&more_than_two_hours));
         assert!(!Quantity::exact(120.0).overlaps(&more_than_two_hours));
