@@ -45,9 +45,18 @@ pub(super) fn governing_cue(
             break;
         }
         let lower = word.lower();
-        if NEGATIONS.contains(&lower.as_str())
+        let after_cue: Vec<String> = before[before.len() - taken..]
+            .iter()
+            .map(|w| w.lower())
+            .collect();
+        let first_matched = words(text, matched.clone())
+            .first()
+            .map(|w| w.lower())
+            .unwrap_or_default();
+        if (NEGATIONS.contains(&lower.as_str())
             || DENIALS.contains(&lower.as_str())
-            || lower.ends_with("n't")
+            || lower.ends_with("n't"))
+            && !in_adjunct(&lower, &after_cue, &first_matched)
         {
             return Some(Guard {
                 reason: "negated",
@@ -65,6 +74,56 @@ pub(super) fn governing_cue(
         }
     }
     None
+}
+
+/// Prepositions that open an adjunct of time or place: what they govern is
+/// not what a negation or denial before them denies.
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "throughout",
+    "during",
+    "over",
+    "after",
+    "before",
+    "since",
+    "until",
+    "amid",
+    "following",
+    "at",
+    "in",
+    "on",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "his", "her", "their", "this", "that", "any", "all",
+];
+
+/// Whether the match stands in an adjunct after the cue's object ("denied
+/// *the charges* throughout the six-week trial", "no talks during the 30-day
+/// truce"): the cue negates its object, not the adjunct. The object must
+/// open with a determiner, or follow "no" or a denial verb directly ("denied
+/// wrongdoing"); after "not" a verb follows ("was not jailed for eight
+/// years"), and that stays negated.
+fn in_adjunct(cue: &str, after_cue: &[String], first_matched: &str) -> bool {
+    let takes_object = cue == "no" || DENIALS.contains(&cue);
+    let object_opens = after_cue
+        .first()
+        .is_some_and(|w| DETERMINERS.contains(&w.as_str()) || takes_object);
+    if !object_opens {
+        return false;
+    }
+    if ADJUNCT_PREPOSITIONS.contains(&first_matched) {
+        return !after_cue.is_empty();
+    }
+    // The preposition before the match, then at most one determiner.
+    let tail: Vec<&str> = after_cue.iter().map(String::as_str).collect();
+    match tail.as_slice() {
+        [object @ .., preposition] | [object @ .., preposition, _]
+            if !object.is_empty() && ADJUNCT_PREPOSITIONS.contains(preposition) =>
+        {
+            tail.len() == object.len() + 1 || DETERMINERS.contains(tail.last().unwrap())
+        }
+        _ => false,
+    }
 }
 
 fn breaks_clause(gap: &str) -> bool {
@@ -121,5 +180,33 @@ mod tests {
             None
         );
         assert_eq!(guard("There are no plans.", "no plans"), None);
+    }
+
+    #[test]
+    fn an_adjunct_after_the_denied_object_is_not_denied() {
+        let sentence = "He had denied the charges throughout the six-week trial.";
+        assert_eq!(guard(sentence, "six-week trial"), None);
+        assert_eq!(guard(sentence, "throughout the six-week trial"), None);
+        assert_eq!(
+            guard("She denied wrongdoing during the 42-day hearing.", "42-day"),
+            None
+        );
+        assert_eq!(
+            guard("There were no talks during the 30-day truce.", "30-day"),
+            None
+        );
+        // After "not" a verb follows: its object stays negated.
+        assert_eq!(
+            guard("He was not jailed for eight years.", "eight years"),
+            Some("negated")
+        );
+        assert_eq!(
+            guard("The Kremlin denied that it refused.", "refused"),
+            Some("negated")
+        );
+        assert_eq!(
+            guard("Officials denied the toll had reached 40.", "40"),
+            Some("negated")
+        );
     }
 }
