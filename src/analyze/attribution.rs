@@ -15,8 +15,8 @@ use std::ops::Range;
 
 pub use super::names::Gender;
 use super::names::{
-    DOCUMENTS, PRONOUNS, TITLES, clean_name, is_connector, is_organisation_name, joins_name,
-    linked, name_after,
+    DOCUMENTS, PRONOUNS, TITLES, clean_name, is_connector, is_organisation_name, is_title,
+    joins_name, linked, name_after,
 };
 use crate::text::words::{Word, words};
 
@@ -835,7 +835,10 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
             .iter()
             .enumerate()
             .all(|(i, w)| w.is_capitalized() || (i > 0 && is_connector(w)));
-    if all_name && named.len() <= 5 {
+    // (A capitalized job title, "Marcus Oyelaran, Senior Crown Prosecutor,
+    // said", describes the name before it.)
+    let job_title = named.last().is_some_and(|w| is_title(&w));
+    if all_name && named.len() <= 5 && !job_title {
         return clean_name(named).map(Subject::Name);
     }
     let mut described = start.checked_sub(1)?;

@@ -263,6 +263,9 @@ pub(super) const TITLES: &[&str] = &[
     "rabbi",
     "sheikh",
     "attorney",
+    "prosecutor",
+    "coroner",
+    "magistrate",
     "lawyer",
     "barrister",
     "solicitor",
@@ -600,7 +603,7 @@ pub(super) fn names_in(
                     gender,
                     organisation,
                     after_preposition,
-                    opens_sentence: words[..i].iter().all(|w| w.lower() == "the"),
+                    opens_sentence: opens_sentence(&words[..i]),
                 });
             }
         }
@@ -701,6 +704,15 @@ pub(super) fn is_organisation_name(words: &[&str]) -> bool {
     words
         .iter()
         .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().trim_end_matches('.')))
+}
+
+/// Whether a name after `before` (its sentence's first words) opens the
+/// sentence, as its subject does: nothing before it but "the" or a live
+/// blog's timestamp ("10:58 The judge is passing sentence").
+pub(super) fn opens_sentence(before: &[Word]) -> bool {
+    before
+        .iter()
+        .all(|w| w.lower() == "the" || w.text.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A lower-case word of a title ("mayor", "chief").

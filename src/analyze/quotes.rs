@@ -6,6 +6,8 @@
 //! its ‘…’ read as quotations too; a ’ closes one only where an apostrophe
 //! cannot stand (not inside a word: don’t; not before a word: ’90s; and a
 //! plural possessive, Jones’, only when no clearer closing mark follows).
+//! Typed straight, '…' are read the same way in a document that has no curly
+//! single marks and quotes with straight singles more than with doubles.
 //! Elsewhere single marks are text.
 //!
 //! One utterance may be several quoted pieces: a quotation interrupted by its
@@ -140,6 +142,23 @@ impl Found {
     }
 }
 
+/// The single marks a document quotes with: curly ‘…’ or straight '…'.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Singles {
+    open: char,
+    close: char,
+}
+
+const CURLY: Singles = Singles {
+    open: '‘',
+    close: '’',
+};
+
+const STRAIGHT: Singles = Singles {
+    open: '\'',
+    close: '\'',
+};
+
 /// Finds the quotations of `text[body]`.
 pub(super) fn find(text: &str, body: Range<usize>) -> Found {
     let single = single_primary(&text[body.clone()]);
@@ -149,7 +168,7 @@ pub(super) fn find(text: &str, body: Range<usize>) -> Found {
     for (index, run) in runs.iter().enumerate() {
         let reopened = runs.get(index + 1).is_some_and(|next| {
             let next = text[next.clone()].trim_start();
-            next.starts_with(OPENING) || (single && next.starts_with('‘'))
+            next.starts_with(OPENING) || single.is_some_and(|s| next.starts_with(s.open))
         });
         scan_run(
             text,
@@ -167,24 +186,38 @@ pub(super) fn find(text: &str, body: Range<usize>) -> Found {
     }
 }
 
-/// Does `text` quote with single marks first? It does when more quotations
-/// open with ‘ than with a double mark.
-fn single_primary(text: &str) -> bool {
+/// Does `text` quote with single marks first, and which? It does when at
+/// least two quotations open with ‘ and more than with a double mark; or,
+/// with no ‘ at all, the same of a straight ' (an elision before a digit,
+/// '90s, opens nothing).
+fn single_primary(text: &str) -> Option<Singles> {
     let opens = |mark: char| {
         text.char_indices()
-            .filter(|&(i, c)| c == mark && opens_here(text, i))
+            .filter(|&(i, c)| c == mark && opens_single_here(text, i))
             .count()
     };
-    let singles = opens('‘');
-    singles >= 2 && singles > opens('“') + opens('"') + opens('„') + opens('«')
+    let doubles = opens('“') + opens('"') + opens('„') + opens('«');
+    let curly = opens('‘');
+    if curly >= 2 && curly > doubles {
+        return Some(CURLY);
+    }
+    let straight = opens('\'');
+    (curly == 0 && straight >= 2 && straight > doubles).then_some(STRAIGHT)
+}
+
+/// [`opens_here`], and not an elision before a digit ('90s, ’90s).
+fn opens_single_here(slice: &str, i: usize) -> bool {
+    let mark = slice[i..].chars().next().map_or(1, char::len_utf8);
+    opens_here(slice, i) && !slice[i + mark..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Can the ’ at byte `i` of `slice` close a quotation? Not inside or before a
 /// word (don’t, ’90s); after a letter and before a space (Jones’ house) only
 /// when no clearer closing mark follows before the next opening one.
-fn closes_single(slice: &str, i: usize) -> bool {
+fn closes_single(slice: &str, i: usize, singles: Singles) -> bool {
+    let len = singles.close.len_utf8();
     let before = slice[..i].chars().next_back();
-    let after = slice[i + '’'.len_utf8()..].chars().next();
+    let after = slice[i + len..].chars().next();
     if before.is_none_or(char::is_whitespace) || after.is_some_and(char::is_alphanumeric) {
         return false;
     }
@@ -193,28 +226,31 @@ fn closes_single(slice: &str, i: usize) -> bool {
     if !possessive {
         return true;
     }
-    let rest = &slice[i + '’'.len_utf8()..];
-    let next_open = rest.find('‘').unwrap_or(rest.len());
+    let rest = &slice[i + len..];
+    let next_open = rest
+        .char_indices()
+        .find(|&(j, c)| c == singles.open && opens_single_here(rest, j))
+        .map_or(rest.len(), |(j, _)| j);
     !rest[..next_open]
         .char_indices()
-        .any(|(j, c)| c == '’' && closes_clearly(rest, j))
+        .any(|(j, c)| c == singles.close && closes_clearly(rest, j, c))
 }
 
-/// A ’ right after punctuation, or before punctuation or the end.
-fn closes_clearly(slice: &str, i: usize) -> bool {
+/// A closing `mark` right after punctuation, or before punctuation or the end.
+fn closes_clearly(slice: &str, i: usize, mark: char) -> bool {
     let before = slice[..i].chars().next_back();
-    let after = slice[i + '’'.len_utf8()..].chars().next();
+    let after = slice[i + mark.len_utf8()..].chars().next();
     before.is_some_and(|c| c.is_ascii_punctuation() || c == '…')
         || after.is_none_or(|c| c.is_ascii_punctuation() || c == '”' || c == '—')
 }
 
 /// Finds the quoted pieces of one paragraph: `(index, reopened, single)` are
 /// the paragraph's number, whether the next paragraph reopens a quotation,
-/// and whether ‘…’ are the document's quotation marks.
+/// and which single marks, if any, are the document's quotation marks.
 fn scan_run(
     text: &str,
     run: Range<usize>,
-    (index, reopened, single): (usize, bool, bool),
+    (index, reopened, single): (usize, bool, Option<Singles>),
     pieces: &mut Vec<Piece>,
     suspicious: &mut Vec<Suspicious>,
 ) {
@@ -230,12 +266,18 @@ fn scan_run(
         let at = run.start + i;
         match (c, open) {
             // Single marks first, where they are the document's quotation marks.
-            ('’', Some((start, '‘'))) if single && closes_single(slice, i) => {
+            (c, Some((start, o)))
+                if single
+                    .is_some_and(|s| o == s.open && c == s.close && closes_single(slice, i, s)) =>
+            {
                 push_piece(text, start, at, c, index, false, pieces);
                 open = None;
             }
-            (_, Some((_, '‘'))) if c != '‘' => {} // double marks inside: nested
-            ('‘', None) if single && opens_here(slice, i) => open = Some((at, c)),
+            // double marks inside single ones: nested
+            (c, Some((_, o))) if single.is_some_and(|s| o == s.open) && c != o => {}
+            (c, None) if single.is_some_and(|s| c == s.open) && opens_single_here(slice, i) => {
+                open = Some((at, c))
+            }
             ('“', Some((start, '„')))
             | ('”' | '»', Some((start, _)))
             | ('"', Some((start, '"'))) => {
@@ -484,12 +526,39 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                                 .split_whitespace()
                                 .any(|w| w.starts_with(char::is_lowercase))
                     });
+                    let labelled = sentences.get(first).filter(|s| {
+                        text[s.start.min(outer.start)..outer.start]
+                            .trim_end()
+                            .ends_with(':')
+                    });
                     let speaker = introduced
                         .and_then(|s| cast.beat_subject(text, s.start..outer.start))
+                        .or_else(|| {
+                            labelled.and_then(|s| {
+                                let end = text[..outer.start].trim_end().len() - 1;
+                                cast.labelled_person(text, s.start..end)
+                            })
+                        })
                         .or_else(|| {
                             previous_sentence_speaker(
                                 text, sentences, attrs, first, previous, run, cast,
                             )
+                        })
+                        .or_else(|| {
+                            // "Marcus Oyelaran, Senior Crown Prosecutor, said:"
+                            // ending the paragraph before one that opens with
+                            // the quotation.
+                            let opens = text[runs[run].start..outer.start].trim().is_empty();
+                            let before = run.checked_sub(1).map(|r| runs[r].clone())?;
+                            if !opens || !text[before.clone()].trim_end().ends_with(':') {
+                                return None;
+                            }
+                            let last = split(text, before).pop()?;
+                            attributions(text, last)
+                                .iter()
+                                .rev()
+                                .filter(|a| outside_quotes(a))
+                                .find_map(|a| cast.resolve(a))
                         })
                         .or_else(|| beat(text, sentences, first, outer.start, cast))
                         .or_else(|| answer(text, sentences, first, outer.start, &quotations))
@@ -848,6 +917,42 @@ mod tests {
     }
 
     #[test]
+    fn the_title_alone_is_the_person_who_holds_it() {
+        let text = "10:12 Judge Imogen Thackery has taken her seat.\n\n\
+                    10:35 Helena Brisco, for Vareham, is making her plea. She says her client \
+                    \"will carry this shame.\"\n\n\
+                    10:58 The judge is passing sentence now. She tells Vareham: \"You betrayed them.\"";
+        let got: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Helena Brisco".to_string()),
+                Some("Imogen Thackery".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_and_colons_introduce_their_speakers() {
+        let text = "Judge Imogen Thackery took her seat.\n\n\
+                    11:00 Judge Thackery: \"No sentence can give it back.\"\n\n\
+                    Marcus Oyelaran, Senior Crown Prosecutor, said:\n\n\
+                    \"This sentence sends a clear message.\"\n\n\
+                    Vareham's lawyer Helena Brisco outside: \"We will study it.\"\n\n\
+                    Kyiv Independent: \"A source line.\"";
+        let got: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            got,
+            [
+                Some("Imogen Thackery".to_string()),
+                Some("Marcus Oyelaran".to_string()),
+                Some("Helena Brisco".to_string()),
+                None
+            ]
+        );
+    }
+
+    #[test]
     fn interrupted_quotation_is_one_utterance() {
         let got = quotes("“No,” Peskov said, “there are none.”");
         assert_eq!(
@@ -948,6 +1053,26 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn straight_single_marks_are_quotations_where_they_are_the_documents_marks() {
+        let text = "'We don't know,' said Ms Tate. The Joneses' house, built in the '90s, \
+                    stood. 'It's gone,' she said, 'all of it.'";
+        assert_eq!(
+            quotes(text),
+            [
+                ("We don't know,".to_string(), Some("Tate".to_string())),
+                (
+                    "It's gone, all of it.".to_string(),
+                    Some("Tate".to_string())
+                ),
+            ]
+        );
+        // Where doubles are the marks, straight singles stay apostrophes.
+        let doubles = "\"We can't,\" said Ms Tate. \"We won't,\" she said. The 'plan' stood.";
+        let got: Vec<String> = quotes(doubles).into_iter().map(|(q, _)| q).collect();
+        assert_eq!(got, ["We can't,", "We won't,"]);
     }
 
     #[test]

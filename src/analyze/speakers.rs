@@ -11,7 +11,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::attribution::{Attribution, Gender, Subject, is_speech_verb, nearest};
-use super::names::{Named, ORGANISATION_NOUNS, is_organisation_name, is_title_word, names_in};
+use super::names::{
+    Named, ORGANISATION_NOUNS, is_organisation_name, is_title_word, names_in, opens_sentence,
+};
 use crate::text::words::words;
 
 use super::names::DOCUMENTS;
@@ -325,12 +327,25 @@ impl Cast {
                     && !matches!(lower.as_str(), "he" | "she" | "her" | "his" | "him")
                     && i > 0
                     && matches!(all[i - 1].lower().as_str(), "her" | "his" | "their");
-                if !(word.is_capitalized() || kin) || inside(word.start) {
+                // "The judge is passing sentence now", after "Judge Imogen
+                // Thackery took her seat": the person who holds that title.
+                let role = !word.is_capitalized()
+                    && i > 0
+                    && all[i - 1].lower() == "the"
+                    && is_role(&lower);
+                if !(word.is_capitalized() || kin || role) || inside(word.start) {
                     continue;
                 }
                 let split = self.mentions.partition_point(|m| m.at < word.start);
                 let earlier = if kin {
                     self.nearest_of(self.words.get(&lower), word.start, |m| !m.short, false)
+                } else if role {
+                    self.nearest_of(
+                        self.words.get(&lower),
+                        word.start,
+                        |m| !m.short && m.person && m.titles.contains(&lower),
+                        false,
+                    )
                 } else {
                     // "Okonjo’s message": the owner.
                     let owner = word
@@ -349,7 +364,7 @@ impl Cast {
                             at: word.start,
                             titles: Vec::new(),
                             short: true,
-                            subject: all[..i].iter().all(|w| w.lower() == "the"),
+                            subject: opens_sentence(&all[..i]),
                             ..m.clone()
                         });
                     }
@@ -540,9 +555,14 @@ impl Cast {
             .find(|m| m.subject && !m.short)
             .or_else(|| before().next())
             .filter(|m| m.gender.is_none());
-        known
-            .filter(near)
+        // A subject of unknown gender named in this paragraph after the one
+        // known to be of that gender is nearer: "Helena Brisco … She says." /
+        // "The judge is passing sentence now. She tells Vareham".
+        let nearer = unknown_here
+            .filter(|u| u.subject && known.is_none_or(|k| u.at > k.at && u.name != k.name));
+        nearer
             .filter(free)
+            .or(known.filter(near).filter(free))
             .or(unknown_here.filter(free))
             .or(last_before.filter(free))
             .or(known.filter(free))
@@ -672,7 +692,12 @@ impl Cast {
             .take(15)
             .position(|w| w.gap.contains(','))
             .filter(|&i| i > 0);
-        for start in [Some(0), clause].into_iter().flatten() {
+        // (Past a live blog's timestamp: "11:00 Judge Thackery:".)
+        let first = all
+            .iter()
+            .take_while(|w| w.text.chars().all(|c| c.is_ascii_digit()))
+            .count();
+        for start in [Some(first), clause].into_iter().flatten() {
             let mut i = start;
             // Past a determiner or possessive and lower-case title words:
             // "the regional governor", "her grandfather".
@@ -699,6 +724,25 @@ impl Cast {
             }
         }
         None
+    }
+
+    /// A bare label before a colon that names a person the document knows
+    /// ("11:00 Judge Thackery: “…”"): that person. A label naming anything
+    /// else ("Kyiv Independent: “…”") is a source line, not a speaker.
+    pub(super) fn labelled_person(&self, text: &str, label: Range<usize>) -> Option<String> {
+        let all = words(text, label);
+        let first = all
+            .iter()
+            .take_while(|w| w.text.chars().all(|c| c.is_ascii_digit()))
+            .count();
+        let name = &all[first..];
+        if name.is_empty() || name.len() > 5 || !name.iter().all(|w| w.is_capitalized()) {
+            return None;
+        }
+        name.iter()
+            .find_map(|w| self.mention_at(w.start))
+            .filter(|m| m.surely_person() && !m.place)
+            .map(|m| m.name.clone())
     }
 
     /// The mention that starts at byte `at`, if any.
@@ -821,6 +865,53 @@ fn looks_like_person(name: &str) -> bool {
 }
 
 /// Titles that only a person holds.
+/// A title that names one role, so "the judge" is whoever the document
+/// titled so: not a modifier ("former", "deputy", "chief"), a courtesy
+/// ("Mr"), a kinship word, or a spokesperson (who speaks for an organisation).
+fn is_role(word: &str) -> bool {
+    is_person_title(word)
+        && !matches!(
+            word,
+            "vice"
+                | "state"
+                | "prime"
+                | "foreign"
+                | "defense"
+                | "defence"
+                | "deputy"
+                | "chief"
+                | "press"
+                | "presidential"
+                | "special"
+                | "national"
+                | "security"
+                | "head"
+                | "executive"
+                | "senior"
+                | "fellow"
+                | "agency"
+                | "news"
+                | "harbour"
+                | "harbor"
+                | "master"
+                | "sitting"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "dr"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "lady"
+                | "father"
+                | "sister"
+                | "brother"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+        )
+}
+
 fn is_person_title(title: &str) -> bool {
     !matches!(title, "the" | "a" | "an" | "of" | "and" | "former") && is_title_word(title)
 }
