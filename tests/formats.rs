@@ -4,23 +4,13 @@
 //! @microsoft/jest-sarif 1.0.0-beta.0), GitHub workflow commands by shape;
 //! plus `--output`, baselines, and exit codes for each `--fail-on` level.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn concord(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::{concord, root};
 
 fn json_of(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout)

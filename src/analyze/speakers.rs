@@ -85,6 +85,9 @@ pub(super) struct Cast {
     /// Where an unnamed spokesperson speaks, and for whom: a "she said"
     /// after "An authority spokeswoman said" is the authority.
     spokespeople: Vec<(usize, String)>,
+    /// Where each post of a thread begins ("@PensionJustice · 11:06"), and
+    /// its author: what a post says with no one cited, its author holds.
+    posts: Vec<(usize, String)>,
 }
 
 impl Cast {
@@ -139,6 +142,7 @@ impl Cast {
             documents: Vec::new(),
             writer: byline(text, sentences),
             spokespeople: Vec::new(),
+            posts: post_headers(text),
             paragraphs: text.match_indices("\n\n").map(|(i, _)| i).collect(),
             unnamed: attributions
                 .iter()
@@ -706,6 +710,17 @@ impl Cast {
                 if matches!(lower.as_str(), "he" | "she") {
                     return Gender::of(&lower).and_then(|g| self.pronoun(g, all[i].start));
                 }
+                // "Vareham's lawyer Helena Brisco": the owner is not the
+                // subject; "Okonjo’s message was simple:" is Okonjo's.
+                let possessive = lower.ends_with("'s") || lower.ends_with("’s");
+                let person_noun = |w: &crate::text::words::Word| {
+                    let next = w.lower();
+                    !w.is_capitalized() && (is_title_word(&next) || Gender::of(&next).is_some())
+                };
+                if possessive && all.get(i + 1).is_some_and(person_noun) {
+                    i += 1;
+                    continue;
+                }
                 if let Some(m) = self.mention_at(all[i].start) {
                     let org = is_organisation(&m.name) || (m.subject && !m.person);
                     return (!m.place && (m.person || org)).then(|| m.name.clone());
@@ -743,6 +758,12 @@ impl Cast {
             .find_map(|w| self.mention_at(w.start))
             .filter(|m| m.surely_person() && !m.place)
             .map(|m| m.name.clone())
+    }
+
+    /// The author of the post that `at` stands in, in a thread of posts.
+    pub(super) fn post_author(&self, at: usize) -> Option<String> {
+        let i = self.posts.partition_point(|(start, _)| *start <= at);
+        i.checked_sub(1).map(|i| self.posts[i].1.clone())
     }
 
     /// The mention that starts at byte `at`, if any.
@@ -865,6 +886,33 @@ fn looks_like_person(name: &str) -> bool {
 }
 
 /// Titles that only a person holds.
+/// The headers of a thread's posts: a line that is a handle alone, or a
+/// handle and a time or date after a separator ("@PensionJustice · 11:06",
+/// "@river_watch - 2h"). Returns where each header starts, and the handle.
+fn post_headers(text: &str) -> Vec<(usize, String)> {
+    let mut headers = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim();
+        let Some(rest) = trimmed.strip_prefix('@') else {
+            continue;
+        };
+        let handle: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let after = rest[handle.len()..].trim_start();
+        let header = after.is_empty()
+            || (after.starts_with(['·', '•', '|', '-', '–', '—']) && trimmed.len() <= 80);
+        if !handle.is_empty() && handle.len() <= 30 && header {
+            headers.push((start, format!("@{handle}")));
+        }
+    }
+    headers
+}
+
 /// A title that names one role, so "the judge" is whoever the document
 /// titled so: not a modifier ("former", "deputy", "chief"), a courtesy
 /// ("Mr"), a kinship word, or a spokesperson (who speaks for an organisation).
@@ -933,7 +981,8 @@ impl Holders<'_> {
     ) -> (Option<String>, Option<Range<usize>>) {
         match nearest(&self.attributions[sentence], matched) {
             Some(a) => (self.cast.resolve(a), Some(a.cue.clone())),
-            None => (None, None),
+            // In a thread, the post's author holds what the post says.
+            None => (self.cast.post_author(matched.start), None),
         }
     }
 }

@@ -63,6 +63,8 @@ pub enum Held {
     Unnamed(String),
     /// No attribution: the source says it.
     Source,
+    /// No attribution, in a thread: the post's author says it.
+    Post,
 }
 
 impl Held {
@@ -70,6 +72,7 @@ impl Held {
         match cue {
             Some(cue) if named => Held::Cue(doc.text()[cue.clone()].to_string()),
             Some(cue) => Held::Unnamed(doc.text()[cue.clone()].to_string()),
+            None if named => Held::Post,
             None => Held::Source,
         }
     }

@@ -171,6 +171,7 @@ fn held_by(held: &Held) -> String {
         Held::Cue(cue) => format!("  (cue “{cue}”)"),
         Held::Unnamed(cue) => format!("  (cue “{cue}” names no one: the source holds it)"),
         Held::Source => "  (no attribution: the source says it)".to_string(),
+        Held::Post => "  (no attribution: the author of the post says it)".to_string(),
     }
 }
 
