@@ -744,6 +744,17 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
     }) {
         run.remove(0);
     }
+    // "Hearing Okafor's people have asked …": a gerund opening the run is
+    // no given name (a known one, "Sterling Moss", is).
+    if run.len() > 1 {
+        let lower = run[0].lower();
+        if lower.len() > 5
+            && lower.ends_with("ing")
+            && super::given_names::of(run[0].text).is_none()
+        {
+            run.remove(0);
+        }
+    }
     while run
         .last()
         .is_some_and(|w| PRONOUNS.contains(&w.lower().as_str()))

@@ -953,6 +953,14 @@ mod tests {
     }
 
     #[test]
+    fn a_gerund_opening_a_sentence_is_no_given_name() {
+        let text = "Callum Okafor conceded. Hearing Okafor's people have asked for a \
+                    recount. Okafor said: \"This result belongs to the town.\"";
+        let got: Vec<Option<String>> = quotes(text).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(got, [Some("Callum Okafor".to_string())]);
+    }
+
+    #[test]
     fn interrupted_quotation_is_one_utterance() {
         let got = quotes("“No,” Peskov said, “there are none.”");
         assert_eq!(

@@ -979,7 +979,20 @@ impl Holders<'_> {
         sentence: usize,
         matched: &Range<usize>,
     ) -> (Option<String>, Option<Range<usize>>) {
-        match nearest(&self.attributions[sentence], matched) {
+        // A cue inside the matched words that names no one is part of the
+        // claim, and gives way to one outside them: in "“We never asked for
+        // a recount,” Okafor said", Okafor holds it. ("Peskov said on April
+        // 4, TASS reported" stays Peskov's.)
+        let all = &self.attributions[sentence];
+        let inside = |a: &Attribution| matched.start <= a.cue.start && a.cue.end <= matched.end;
+        let outside: Vec<Attribution> = all.iter().filter(|a| !inside(a)).cloned().collect();
+        let chosen = match nearest(all, matched) {
+            Some(a) if inside(a) && self.cast.resolve(a).is_none() && !outside.is_empty() => {
+                nearest(&outside, matched)
+            }
+            other => other,
+        };
+        match chosen {
             Some(a) => (self.cast.resolve(a), Some(a.cue.clone())),
             // In a thread, the post's author holds what the post says.
             None => (self.cast.post_author(matched.start), None),

@@ -56,15 +56,16 @@ impl Quantity {
     }
 
     /// The interval `qualifier` makes of `value`; `spread` is how far
-    /// "about" reaches on each side ([`about_spread`]).
+    /// "about" reaches on each side ([`about_spread`]), and how far "almost"
+    /// reaches below and "just over" above.
     pub fn qualified(value: f64, qualifier: Qualifier, spread: f64) -> Self {
         let mut q = Quantity::exact(value);
         q.qualifier = qualifier;
         match qualifier {
             Qualifier::Exact | Qualifier::Between => {}
             Qualifier::About => (q.low, q.high) = (value - spread, value + spread),
-            Qualifier::Almost => q.low = value * 0.8,
-            Qualifier::JustOver => (q.high, q.low_open) = (value * 1.2, true),
+            Qualifier::Almost => q.low = value - spread,
+            Qualifier::JustOver => (q.high, q.low_open) = (value + spread, true),
             Qualifier::MoreThan => (q.high, q.low_open) = (f64::INFINITY, true),
             Qualifier::AtLeast => q.high = f64::INFINITY,
             Qualifier::LessThan => (q.low, q.high_open) = (0.0, true),

@@ -420,7 +420,7 @@ mod tests {
     #[test]
     fn overlap_follows_the_qualifiers() {
         let about = Quantity::qualified(60.0, Qualifier::About, 6.0);
-        let almost = Quantity::qualified(60.0, Qualifier::Almost, 0.0);
+        let almost = Quantity::qualified(60.0, Qualifier::Almost, 6.0);
         let more_than_two_hours = Quantity::qualified(120.0, Qualifier::MoreThan, 0.0);
         assert!(about.overlaps(&almost));
         assert!(!Quantity::exact(90.0).overlaps(&more_than_two_hours));

@@ -254,6 +254,12 @@ mod tests {
             Some("1900 to 2100")
         );
         assert_eq!(number("23").reach(), None);
+        // "just over" and "almost" reach as far as "about" does, on one side.
+        assert_eq!(number("just over 40").reach().as_deref(), Some("40 to 44"));
+        assert_eq!(
+            number("almost 2,000").reach().as_deref(),
+            Some("1900 to 2000")
+        );
         let verdict = number("about 23").compare(&number("21"), None);
         assert_eq!(verdict.decided, Decided::Apart);
         assert_eq!(verdict.gap, 1.5);
