@@ -176,6 +176,7 @@ pub(super) fn describe_seconds(seconds: f64) -> String {
         (86_400.0, "day", "days"),
         (3600.0, "h", "h"),
         (60.0, "min", "min"),
+        (1.0, "s", "s"),
     ];
     let whole = SAID.iter().find(|(unit, _, _)| {
         let count = seconds / unit;
@@ -243,6 +244,7 @@ mod tests {
         assert_eq!(shown("1.5 hours"), "90 min");
         assert_eq!(shown("2.5 days"), "60 h");
         assert_eq!(shown("45 seconds"), "45 s");
+        assert_eq!(shown("90 seconds"), "90 s");
     }
 
     #[test]
