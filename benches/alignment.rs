@@ -14,21 +14,9 @@ use std::time::Instant;
 use concord::compare::align::cluster;
 use concord::text::{Token, tokenize};
 
-/// xorshift64*: a small deterministic generator, so runs are comparable.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// A word: mostly from a small common vocabulary (as news prose is), else rare.
 fn word(rng: &mut Rng) -> String {
@@ -45,14 +33,14 @@ fn corpus(n: usize, rng: &mut Rng) -> (Vec<Vec<Token>>, Vec<(usize, usize)>) {
     let mut planted = Vec::new();
     while quotes.len() < n {
         if quotes.len() > 10 && rng.below(100) == 0 {
-            let original = rng.below(quotes.len() as u64) as usize;
+            let original = rng.below(quotes.len());
             let mut variant = quotes[original].clone();
-            let at = rng.below(variant.len() as u64) as usize;
+            let at = rng.below(variant.len());
             variant[at] = format!("changed{}", rng.below(1000));
             planted.push((original, quotes.len()));
             quotes.push(variant);
         } else {
-            let len = 10 + rng.below(16) as usize;
+            let len = 10 + rng.below(16);
             quotes.push((0..len).map(|_| word(rng)).collect());
         }
     }

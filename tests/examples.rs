@@ -95,6 +95,15 @@ fn the_sentencing_set_reports_what_a_careful_reader_would() {
     .into_iter()
     .collect();
     assert_eq!(findings(&json), expected);
+    // A thread's reply is held by its author, not by the thread's outlet.
+    let seven_years = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["evidence"].as_array().unwrap())
+        .find(|e| e["value"]["normalized"] == "7 years")
+        .expect("the reply's seven years");
+    assert_eq!(seven_years["holder"], "@PensionJustice");
     // The 2019 sentence of another executive is another time: set aside.
     let explain = concord(&dir, &["explain", "prison-term"]);
     let text = String::from_utf8_lossy(&explain.stdout);

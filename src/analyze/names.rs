@@ -710,9 +710,18 @@ pub(super) fn is_organisation_name(words: &[&str]) -> bool {
 /// sentence, as its subject does: nothing before it but "the" or a live
 /// blog's timestamp ("10:58 The judge is passing sentence").
 pub(super) fn opens_sentence(before: &[Word]) -> bool {
-    before
+    before[timestamp_len(before)..]
         .iter()
-        .all(|w| w.lower() == "the" || w.text.chars().all(|c| c.is_ascii_digit()))
+        .all(|w| w.lower() == "the")
+}
+
+/// How many of `words` are a live blog's timestamp opening them ("10:58"
+/// is the words "10" and "58").
+pub(super) fn timestamp_len(words: &[Word]) -> usize {
+    words
+        .iter()
+        .take_while(|w| w.text.chars().all(|c| c.is_ascii_digit()))
+        .count()
 }
 
 /// A lower-case word of a title ("mayor", "chief").

@@ -519,24 +519,24 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                     // "Asked about a third, Ellery puts it simply: “…”"
                     // (A bare label, "Kyiv Independent: “…”", is a source
                     // line, not a speaker.)
-                    let introduced = sentences.get(first).filter(|s| {
-                        let before = &text[s.start.min(outer.start)..outer.start];
-                        before.trim_end().ends_with(':')
-                            && before
-                                .split_whitespace()
-                                .any(|w| w.starts_with(char::is_lowercase))
+                    // Its sentence's words before it, when they end with a colon.
+                    let colon = sentences
+                        .get(first)
+                        .map(|s| s.start.min(outer.start)..outer.start)
+                        .filter(|before| text[before.clone()].trim_end().ends_with(':'));
+                    let introduced = colon.clone().filter(|before| {
+                        text[before.clone()]
+                            .split_whitespace()
+                            .any(|w| w.starts_with(char::is_lowercase))
                     });
-                    let labelled = sentences.get(first).filter(|s| {
-                        text[s.start.min(outer.start)..outer.start]
-                            .trim_end()
-                            .ends_with(':')
-                    });
+                    // Does the quotation open its paragraph?
+                    let opens = text[runs[run].start..outer.start].trim().is_empty();
                     let speaker = introduced
-                        .and_then(|s| cast.beat_subject(text, s.start..outer.start))
+                        .and_then(|before| cast.beat_subject(text, before))
                         .or_else(|| {
-                            labelled.and_then(|s| {
-                                let end = text[..outer.start].trim_end().len() - 1;
-                                cast.labelled_person(text, s.start..end)
+                            colon.and_then(|before| {
+                                let label = text[before.clone()].trim_end().len() - 1;
+                                cast.labelled_person(text, before.start..before.start + label)
                             })
                         })
                         .or_else(|| {
@@ -545,26 +545,17 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                             )
                         })
                         .or_else(|| {
-                            // "Marcus Oyelaran, Senior Crown Prosecutor, said:"
-                            // ending the paragraph before one that opens with
-                            // the quotation.
-                            let opens = text[runs[run].start..outer.start].trim().is_empty();
                             let before = run.checked_sub(1).map(|r| runs[r].clone())?;
-                            if !opens || !text[before.clone()].trim_end().ends_with(':') {
-                                return None;
-                            }
-                            let last = split(text, before).pop()?;
-                            attributions(text, last)
-                                .iter()
-                                .rev()
-                                .filter(|a| outside_quotes(a))
-                                .find_map(|a| cast.resolve(a))
+                            opens
+                                .then(|| {
+                                    colon_paragraph_speaker(text, before, &outside_quotes, cast)
+                                })
+                                .flatten()
                         })
                         .or_else(|| beat(text, sentences, first, outer.start, cast))
                         .or_else(|| answer(text, sentences, first, outer.start, &quotations))
                         .or_else(|| {
                             // (Not after a question: someone else answers it.)
-                            let opens = text[runs[run].start..outer.start].trim().is_empty();
                             previous
                                 .filter(|(q, r)| opens && *r + 1 == run && !asks(text, q))
                                 .and_then(|(q, _)| q.speaker.clone())
@@ -875,6 +866,25 @@ fn answer(
     (asked && opening.saturating_sub(last.outer.end) < 1500)
         .then(|| last.speaker.clone())
         .flatten()
+}
+
+/// The speaker of a paragraph that ends with a colon ("Marcus Oyelaran,
+/// Senior Crown Prosecutor, said:"), for the quotation that opens the next.
+fn colon_paragraph_speaker(
+    text: &str,
+    paragraph: Range<usize>,
+    outside_quotes: &dyn Fn(&Attribution) -> bool,
+    cast: &Cast,
+) -> Option<String> {
+    if !text[paragraph.clone()].trim_end().ends_with(':') {
+        return None;
+    }
+    let last = split(text, paragraph).pop()?;
+    attributions(text, last)
+        .iter()
+        .rev()
+        .filter(|a| outside_quotes(a))
+        .find_map(|a| cast.resolve(a))
 }
 
 /// With no attribution in its own sentence, a quotation takes the speaker of

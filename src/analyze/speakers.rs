@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::attribution::{Attribution, Gender, Subject, is_speech_verb, nearest};
 use super::names::{
     Named, ORGANISATION_NOUNS, is_organisation_name, is_title_word, names_in, opens_sentence,
+    timestamp_len,
 };
 use crate::text::words::words;
 
@@ -697,11 +698,7 @@ impl Cast {
             .position(|w| w.gap.contains(','))
             .filter(|&i| i > 0);
         // (Past a live blog's timestamp: "11:00 Judge Thackery:".)
-        let first = all
-            .iter()
-            .take_while(|w| w.text.chars().all(|c| c.is_ascii_digit()))
-            .count();
-        for start in [Some(first), clause].into_iter().flatten() {
+        for start in [Some(timestamp_len(&all)), clause].into_iter().flatten() {
             let mut i = start;
             // Past a determiner or possessive and lower-case title words:
             // "the regional governor", "her grandfather".
@@ -746,11 +743,7 @@ impl Cast {
     /// else ("Kyiv Independent: “…”") is a source line, not a speaker.
     pub(super) fn labelled_person(&self, text: &str, label: Range<usize>) -> Option<String> {
         let all = words(text, label);
-        let first = all
-            .iter()
-            .take_while(|w| w.text.chars().all(|c| c.is_ascii_digit()))
-            .count();
-        let name = &all[first..];
+        let name = &all[timestamp_len(&all)..];
         if name.is_empty() || name.len() > 5 || !name.iter().all(|w| w.is_capitalized()) {
             return None;
         }
@@ -984,18 +977,18 @@ impl Holders<'_> {
         // a recount,” Okafor said", Okafor holds it. ("Peskov said on April
         // 4, TASS reported" stays Peskov's.)
         let all = &self.attributions[sentence];
-        let inside = |a: &Attribution| matched.start <= a.cue.start && a.cue.end <= matched.end;
-        let outside: Vec<Attribution> = all.iter().filter(|a| !inside(a)).cloned().collect();
-        let chosen = match nearest(all, matched) {
-            Some(a) if inside(a) && self.cast.resolve(a).is_none() && !outside.is_empty() => {
-                nearest(&outside, matched)
-            }
-            other => other,
-        };
-        match chosen {
-            Some(a) => (self.cast.resolve(a), Some(a.cue.clone())),
+        let Some(nearest_cue) = nearest(all, matched) else {
             // In a thread, the post's author holds what the post says.
-            None => (self.cast.post_author(matched.start), None),
+            return (self.cast.post_author(matched.start), None);
+        };
+        let holder = self.cast.resolve(nearest_cue);
+        let inside = |a: &Attribution| matched.start <= a.cue.start && a.cue.end <= matched.end;
+        if holder.is_none() && inside(nearest_cue) {
+            let outside: Vec<Attribution> = all.iter().filter(|a| !inside(a)).cloned().collect();
+            if let Some(a) = nearest(&outside, matched) {
+                return (self.cast.resolve(a), Some(a.cue.clone()));
+            }
         }
+        (holder, Some(nearest_cue.cue.clone()))
     }
 }

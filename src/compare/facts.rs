@@ -111,24 +111,21 @@ fn edge_note(tolerance: Option<Tolerance>, pairs: &[(&Value, &Value, Verdict)]) 
         Some(reach) => format!("“{v}” ({reach})"),
         None => format!("“{v}”"),
     };
-    let set = |a: &Value, allowed: f64| match tolerance {
-        Some(t @ Tolerance::Percent(_)) => {
-            format!(
-                "this fact's tolerance of {t} ({})",
-                a.describe_amount(allowed)
-            )
+    // "this fact's tolerance of 10% (2.4)"
+    let set = |t: Tolerance, a: &Value, allowed: f64| match t {
+        Tolerance::Percent(_) => format!(
+            "this fact's tolerance of {t} ({})",
+            a.describe_amount(allowed)
+        ),
+        Tolerance::Absolute(_) => {
+            format!("this fact's tolerance of {}", a.describe_amount(allowed))
         }
-        Some(_) => format!("this fact's tolerance of {}", a.describe_amount(allowed)),
-        None => String::new(),
     };
-    let apart: Vec<_> = pairs
+    let closest_apart = pairs
         .iter()
         .filter(|(_, _, v)| v.decided == Decided::Apart)
-        .collect();
-    if let Some((a, b, v)) = apart
-        .iter()
-        .min_by(|x, y| (x.2.gap / x.2.magnitude).total_cmp(&(y.2.gap / y.2.magnitude)))
-    {
+        .min_by(|x, y| (x.2.gap / x.2.magnitude).total_cmp(&(y.2.gap / y.2.magnitude)));
+    if let Some((a, b, v)) = closest_apart {
         let close = match a {
             Value::Date(_) => v.gap <= 2.0,
             _ => v.gap <= 0.1 * v.magnitude,
@@ -138,7 +135,7 @@ fn edge_note(tolerance: Option<Tolerance>, pairs: &[(&Value, &Value, Verdict)]) 
                 return format!("{} and {} do not overlap", shown(a), shown(b));
             }
             let beyond = match tolerance {
-                Some(_) => format!(", more than {}", set(a, v.allowed)),
+                Some(t) => format!(", more than {}", set(t, a, v.allowed)),
                 None => " (the fact sets no tolerance)".to_string(),
             };
             format!(
@@ -149,16 +146,17 @@ fn edge_note(tolerance: Option<Tolerance>, pairs: &[(&Value, &Value, Verdict)]) 
             )
         });
     }
-    if let Some((a, b, v)) = pairs
+    let within = pairs
         .iter()
         .find(|(_, _, v)| v.decided == Decided::Tolerance)
-    {
+        .zip(tolerance);
+    if let Some(((a, b, v), t)) = within {
         return Some(format!(
             "{} and {} are {} apart, within {}",
             shown(a),
             shown(b),
             a.describe_amount(v.gap),
-            set(a, v.allowed)
+            set(t, a, v.allowed)
         ));
     }
     pairs

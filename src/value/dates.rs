@@ -44,10 +44,6 @@ impl DateRange {
         }
     }
 
-    pub fn overlaps(&self, other: &DateRange) -> bool {
-        self.from <= other.to && other.from <= self.to
-    }
-
     /// The range as day numbers, so gaps between dates count in days.
     pub(super) fn as_days(&self) -> Quantity {
         let day = |d: Date| {

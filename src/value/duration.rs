@@ -165,8 +165,8 @@ fn clock_style(token: &str) -> Option<(f64, f64)> {
 }
 
 /// Seconds as people say them: in the largest unit that holds them whole
-/// ("8 years", "50 months", "6 weeks", "36 h", "90 min"), else "2.5 h"
-/// under two days and days above.
+/// ("8 years", "50 months", "6 weeks", "36 h", "90 min"), else as
+/// fingerprints write them ("2.5 h" under two days, "2.25 days" above).
 pub(super) fn describe_seconds(seconds: f64) -> String {
     use super::interval::plain;
     const SAID: &[(f64, &str, &str)] = &[
@@ -182,12 +182,8 @@ pub(super) fn describe_seconds(seconds: f64) -> String {
         let count = seconds / unit;
         count >= 1.0 && (count - count.round()).abs() < 1e-9
     });
-    let (unit, one, many) = match whole {
-        Some(said) => *said,
-        None if seconds < 60.0 => (1.0, "s", "s"),
-        None if seconds < 2.0 * 3600.0 => (60.0, "min", "min"),
-        None if seconds < 2.0 * 86400.0 => (3600.0, "h", "h"),
-        None => (86_400.0, "day", "days"),
+    let Some(&(unit, one, many)) = whole else {
+        return fingerprinted_seconds(seconds);
     };
     let count = seconds / unit;
     format!("{} {}", plain(count), if count == 1.0 { one } else { many })

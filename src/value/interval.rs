@@ -5,8 +5,6 @@
 //! and "almost an hour" overlap (they agree) while "1.5 hours" and "more than
 //! two hours" do not (they conflict).
 
-use std::fmt;
-
 /// An interval of values; `exact` is the number as written (for display).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Quantity {
@@ -88,15 +86,11 @@ impl Quantity {
         (other.low - self.high).max(self.low - other.high).max(0.0)
     }
 
-    /// Writes the quantity with `value` formatting one number.
-    pub fn describe(
-        &self,
-        f: &mut fmt::Formatter<'_>,
-        value: &dyn Fn(f64) -> String,
-    ) -> fmt::Result {
+    /// The quantity in words, with `value` formatting one number.
+    pub fn describe(&self, value: &dyn Fn(f64) -> String) -> String {
         let word = match self.qualifier {
-            Qualifier::Exact => return f.write_str(&value(self.exact)),
-            Qualifier::Between => return write!(f, "{} to {}", value(self.low), value(self.high)),
+            Qualifier::Exact => return value(self.exact),
+            Qualifier::Between => return format!("{} to {}", value(self.low), value(self.high)),
             Qualifier::About => "about",
             Qualifier::Almost => "almost",
             Qualifier::JustOver => "just over",
@@ -105,7 +99,7 @@ impl Quantity {
             Qualifier::LessThan => "less than",
             Qualifier::AtMost => "at most",
         };
-        write!(f, "{word} {}", value(self.exact))
+        format!("{word} {}", value(self.exact))
     }
 }
 

@@ -65,12 +65,14 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Number(q, unit) => match unit {
-                Some(Unit::Percent) => q.describe(f, &|v| format!("{}%", plain(v))),
-                Some(Unit::Currency(code)) => q.describe(f, &|v| format!("{code} {}", plain(v))),
-                None => q.describe(f, &plain),
+                Some(Unit::Percent) => f.write_str(&q.describe(&|v| format!("{}%", plain(v)))),
+                Some(Unit::Currency(code)) => {
+                    f.write_str(&q.describe(&|v| format!("{code} {}", plain(v))))
+                }
+                None => f.write_str(&q.describe(&plain)),
             },
             Value::Date(range) => write!(f, "{range}"),
-            Value::Duration(q) => q.describe(f, &describe_seconds),
+            Value::Duration(q) => f.write_str(&q.describe(&describe_seconds)),
             Value::Text(text) => f.write_str(text),
         }
     }
@@ -82,15 +84,7 @@ impl Value {
     /// ("60 min", "2922 days") however the display changes.
     pub fn fingerprinted(&self) -> String {
         match self {
-            Value::Duration(q) => {
-                struct Shown<'a>(&'a Quantity);
-                impl fmt::Display for Shown<'_> {
-                    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        self.0.describe(f, &duration::fingerprinted_seconds)
-                    }
-                }
-                Shown(q).to_string()
-            }
+            Value::Duration(q) => q.describe(&duration::fingerprinted_seconds),
             _ => self.to_string(),
         }
     }

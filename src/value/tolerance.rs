@@ -33,63 +33,60 @@ impl Tolerance {
     /// Reads a rule's `tolerance` for a fact of type `kind`; the error says
     /// what to write instead.
     pub fn parse(kind: ValueType, written: &Written) -> Result<Tolerance, String> {
-        let percent = |text: &str| -> Option<Result<Tolerance, String>> {
-            let number = text.trim().strip_suffix('%')?.trim();
-            Some(match number.parse::<f64>() {
-                Ok(p) if p.is_finite() && p >= 0.0 => Ok(Tolerance::Percent(p)),
-                _ => Err(format!("`{text}` is not a percentage")),
-            })
+        let refuse = |why: &str| Err(why.to_string());
+        let amount = |n: f64| (n.is_finite() && n >= 0.0).then_some(n);
+        if kind == ValueType::Text {
+            return refuse("text facts compare words, not amounts: they take no tolerance");
+        }
+        let text = match written {
+            Written::Number(n) => {
+                return match (kind, amount(*n)) {
+                    (_, None) => refuse("a tolerance is a number of zero or more"),
+                    (ValueType::Number, Some(n)) => Ok(Tolerance::Absolute(n)),
+                    (ValueType::Date, _) => {
+                        refuse("say a date's tolerance in days, e.g. \"1 day\"")
+                    }
+                    _ => refuse(
+                        "say the unit of a duration's tolerance, e.g. \"30 minutes\" or \"10%\"",
+                    ),
+                };
+            }
+            Written::Text(text) => text.trim(),
         };
-        let unusable = |why: &str| Err(why.to_string());
-        if let Written::Number(n) = written {
-            if !n.is_finite() || *n < 0.0 {
-                return unusable("a tolerance is a number of zero or more");
+        if let Some(number) = text.strip_suffix('%') {
+            if kind == ValueType::Date {
+                return refuse(
+                    "a date's tolerance is a number of days (\"1 day\"), not a percentage",
+                );
             }
+            return number
+                .trim()
+                .parse()
+                .ok()
+                .and_then(amount)
+                .map(Tolerance::Percent)
+                .ok_or_else(|| format!("`{text}` is not a percentage"));
         }
-        match (kind, written) {
-            (ValueType::Text, _) => {
-                unusable("text facts compare words, not amounts: they take no tolerance")
+        let seconds = || {
+            parse_duration(text, "")
+                .filter(|q| q.qualifier == Qualifier::Exact)
+                .map(|q| q.exact)
+        };
+        let found = match kind {
+            ValueType::Number => text.parse().ok().and_then(amount),
+            ValueType::Duration => seconds(),
+            _ => seconds()
+                .map(|s| s / 86400.0)
+                .filter(|days| days.fract() == 0.0),
+        };
+        found.map(Tolerance::Absolute).ok_or_else(|| {
+            match kind {
+                ValueType::Number => "write a number (tolerance = 2) or a percentage (\"5%\")",
+                ValueType::Duration => "write a duration (\"30 minutes\", \"2 days\") or \"10%\"",
+                _ => "write a whole number of days, e.g. \"1 day\" or \"2 days\"",
             }
-            (ValueType::Number, Written::Number(n)) => Ok(Tolerance::Absolute(*n)),
-            (ValueType::Duration, Written::Number(_)) => {
-                unusable("say the unit of a duration's tolerance, e.g. \"30 minutes\" or \"10%\"")
-            }
-            (ValueType::Date, Written::Number(_)) => {
-                unusable("say a date's tolerance in days, e.g. \"1 day\"")
-            }
-            (_, Written::Text(text)) => {
-                if let Some(p) = percent(text) {
-                    return match kind {
-                        ValueType::Date => unusable(
-                            "a date's tolerance is a number of days (\"1 day\"), not a percentage",
-                        ),
-                        _ => p,
-                    };
-                }
-                match kind {
-                    ValueType::Number => match text.trim().parse::<f64>() {
-                        Ok(n) if n.is_finite() && n >= 0.0 => Ok(Tolerance::Absolute(n)),
-                        _ => unusable("write a number (tolerance = 2) or a percentage (\"5%\")"),
-                    },
-                    ValueType::Duration => match parse_duration(text, "") {
-                        Some(q) if q.qualifier == Qualifier::Exact => {
-                            Ok(Tolerance::Absolute(q.exact))
-                        }
-                        _ => unusable("write a duration (\"30 minutes\", \"2 days\") or \"10%\""),
-                    },
-                    ValueType::Date => match parse_duration(text, "") {
-                        Some(q)
-                            if q.qualifier == Qualifier::Exact
-                                && (q.exact / 86400.0).fract() == 0.0 =>
-                        {
-                            Ok(Tolerance::Absolute(q.exact / 86400.0))
-                        }
-                        _ => unusable("write a whole number of days, e.g. \"1 day\" or \"2 days\""),
-                    },
-                    ValueType::Text => unreachable!("text facts are refused above"),
-                }
-            }
-        }
+            .to_string()
+        })
     }
 
     /// How far apart `a` and `b` may lie under this tolerance.
@@ -143,7 +140,7 @@ impl Verdict {
 impl Value {
     /// Compares two values under a fact's tolerance.
     pub fn compare(&self, other: &Value, tolerance: Option<Tolerance>) -> Verdict {
-        let apart = |decided| Verdict {
+        let not_amounts = |decided| Verdict {
             decided,
             gap: f64::INFINITY,
             allowed: 0.0,
@@ -152,14 +149,14 @@ impl Value {
         let (a, b) = match (self, other) {
             (Value::Number(a, unit_a), Value::Number(b, unit_b)) => {
                 if unit_a.is_some() && unit_b.is_some() && unit_a != unit_b {
-                    return apart(Decided::Different);
+                    return not_amounts(Decided::Different);
                 }
                 (*a, *b)
             }
             (Value::Duration(a), Value::Duration(b)) => (*a, *b),
             (Value::Date(a), Value::Date(b)) => (a.as_days(), b.as_days()),
-            (Value::Text(a), Value::Text(b)) if a == b => return apart(Decided::Same),
-            _ => return apart(Decided::Different),
+            (Value::Text(a), Value::Text(b)) if a == b => return not_amounts(Decided::Same),
+            _ => return not_amounts(Decided::Different),
         };
         let allowed = tolerance.map_or(0.0, |t| t.allows(a.exact, b.exact));
         let gap = a.gap(&b);
