@@ -536,6 +536,13 @@ pub(super) fn names_in(
         }) && words
             .get(end + 1)
             .is_some_and(|w| w.joined() && kin(&w.lower()));
+        // "Losa, 34, is his elder daughter": an age in apposition says a
+        // person, even of a name given alone.
+        let aged = words.get(end).is_some_and(|w| {
+            w.gap.trim() == ","
+                && (1..=3).contains(&w.text.len())
+                && w.text.chars().all(|c| c.is_ascii_digit())
+        }) && words.get(end + 1).is_some_and(|w| w.gap.trim() == ",");
         let mut titles = titles;
         if kin_after {
             titles.push(words[end + 1].lower());
@@ -543,6 +550,7 @@ pub(super) fn names_in(
         let titled = (run.len() > 1 && is_title(&&run[0]))
             || before.first().is_some_and(|w| person_title(w) || kin(w))
             || kin_after
+            || aged
             || before.first().is_some_and(|w| TITLES.contains(&w.as_str()))
                 && before.iter().any(|w| person_title(w));
         let preposition = |w: &String| {
@@ -602,6 +610,7 @@ pub(super) fn names_in(
                     titles,
                     gender,
                     organisation,
+                    aged,
                     after_preposition,
                     opens_sentence: opens_sentence(&words[..i]),
                 });
@@ -623,6 +632,8 @@ pub(super) struct Named {
     pub(super) gender: Option<Gender>,
     /// Called an organisation right before its name ("consumer group").
     pub(super) organisation: bool,
+    /// Given an age in apposition ("Losa, 34,"): a person.
+    pub(super) aged: bool,
     /// "in Bergholt", "from Kessel": more likely a place than a person.
     pub(super) after_preposition: bool,
     /// The name opens its sentence (after "The" at most): its subject.
@@ -710,9 +721,10 @@ pub(super) fn is_organisation_name(words: &[&str]) -> bool {
 /// sentence, as its subject does: nothing before it but "the" or a live
 /// blog's timestamp ("10:58 The judge is passing sentence").
 pub(super) fn opens_sentence(before: &[Word]) -> bool {
+    // (Or after title words: "Team leader Gareth Pryce has been a member".)
     before[timestamp_len(before)..]
         .iter()
-        .all(|w| w.lower() == "the")
+        .all(|w| w.lower() == "the" || is_title(&w))
 }
 
 /// How many of `words` are a live blog's timestamp opening them ("10:58"
@@ -757,9 +769,12 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
     // no given name (a known one, "Sterling Moss", is).
     if run.len() > 1 {
         let lower = run[0].lower();
+        // ("Drinking Water Regulator" keeps its first word.)
+        let rest: Vec<&str> = run[1..].iter().map(|w| w.text).collect();
         if lower.len() > 5
             && lower.ends_with("ing")
             && super::given_names::of(run[0].text).is_none()
+            && !is_organisation_name(&rest)
         {
             run.remove(0);
         }
@@ -788,7 +803,10 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
         }
     }
     if let Some(last_title) = run.iter().rposition(is_title) {
-        if last_title + 1 < run.len() {
+        // ("The Foreign Ministry" is the ministry's whole name.)
+        let rest: Vec<&str> = run[last_title + 1..].iter().map(|w| w.text).collect();
+        let organisation = rest.len() == 1 && is_organisation_name(&rest);
+        if last_title + 1 < run.len() && !organisation {
             run.drain(..=last_title);
         }
     }

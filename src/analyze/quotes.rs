@@ -927,6 +927,57 @@ mod tests {
     }
 
     #[test]
+    fn names_given_alone_with_an_age_or_a_title_resolve_to_the_person() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            quotes(text).into_iter().map(|(_, s)| s).collect()
+        };
+        let some = |name: &str| Some(name.to_string());
+        // An age in apposition makes a lone given name a person, and a
+        // later "she" finds her.
+        let text = "Brin Talley opened the bakery in 1990.\n\n\
+                    Wenna, 33, is his niece. “He never sleeps,” she says.";
+        assert_eq!(speakers(text), [some("Wenna")]);
+        // "Dame Orla" is the Dame Orla Finch named before; "Van der Wal"
+        // opening a sentence is "Pieter van der Wal"; "Teague" is
+        // "Marcus Teague Jr.".
+        let text = "Dame Orla Finch chaired the inquiry. Pieter van der Wal and \
+                    Marcus Teague Jr. gave evidence.\n\n\
+                    “We were not told,” Van der Wal said.\n\n\
+                    “Nor were we,” Teague said.\n\n\
+                    “Then who was?” Dame Orla asked.";
+        assert_eq!(
+            speakers(text),
+            [
+                some("Pieter van der Wal"),
+                some("Marcus Teague Jr"),
+                some("Orla Finch")
+            ]
+        );
+    }
+
+    #[test]
+    fn someone_unnamed_only_stands_between_a_pronoun_and_a_person_it_fits() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            quotes(text).into_iter().map(|(_, s)| s).collect()
+        };
+        let mara = Some("Mara Voss".to_string());
+        // A man quoted in between is not who a later "she" is.
+        let text = "Mara Voss has run the ferry for a decade. She knows every rock.\n\n\
+                    On the quay, a man in a wet cap waves. “Best skipper on the coast,” he says.\n\n\
+                    “Flattery,” she says.";
+        assert_eq!(speakers(text)[1], mara);
+        // But an unnamed woman is, until the interviewer asks about "she" again.
+        let text = "Mara Voss has run the ferry for a decade. She knows every rock.\n\n\
+                    A critic called her timetable “a fantasy”. Does she mind?\n\n\
+                    “Not at all,” she says.";
+        assert_eq!(speakers(text)[1], mara);
+        let text = "Mara Voss has run the ferry for a decade. She knows every rock.\n\n\
+                    One passenger said the crossing was “rough”.\n\n\
+                    “I was sick twice,” she said.";
+        assert_eq!(speakers(text)[1], None);
+    }
+
+    #[test]
     fn the_title_alone_is_the_person_who_holds_it() {
         let text = "10:12 Judge Imogen Thackery has taken her seat.\n\n\
                     10:35 Helena Brisco, for Vareham, is making her plea. She says her client \

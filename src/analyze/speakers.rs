@@ -48,6 +48,8 @@ struct Mention {
     short: bool,
     /// Opens its sentence, as the subject does ("Halden Hydro rejected …").
     subject: bool,
+    /// The number of its sentence.
+    sentence: usize,
 }
 
 impl Mention {
@@ -76,8 +78,13 @@ pub(super) struct Cast {
     /// Where paragraph breaks are.
     paragraphs: Vec<usize>,
     /// Where someone unnamed speaks ("another survivor said"): a later "he"
-    /// is more likely them than anyone named before.
-    unnamed: Vec<usize>,
+    /// is more likely them than anyone named before. With the gender their
+    /// noun gives ("a man in a club scarf"): a later "she" is not him.
+    unnamed: Vec<(usize, Option<Gender>)>,
+    /// Where an interviewer's question asks about a "he" or "she" ("Is
+    /// that why she was so combative?"): it turns back to the interviewee,
+    /// past anyone unnamed quoted before it.
+    questions: Vec<(usize, Gender)>,
     /// Sentences that speak of a document ("An open letter organised by the
     /// union…"), with the document noun: where "the letter said" finds its author.
     documents: Vec<(Range<usize>, String)>,
@@ -105,7 +112,7 @@ impl Cast {
             quoted.get(i).is_some_and(|q| q.start <= at)
         };
         let mut mentions: Vec<Mention> = Vec::new();
-        for sentence in sentences {
+        for (number, sentence) in sentences.iter().enumerate() {
             for Named {
                 at,
                 name,
@@ -114,23 +121,39 @@ impl Cast {
                 after_preposition,
                 opens_sentence,
                 organisation,
+                aged,
             } in names_in(text, sentence.clone(), &inside)
             {
                 let person = !after_preposition
                     && !organisation
                     && !is_organisation(&name)
                     && (gender.is_some()
+                        || aged
                         || titles.iter().any(|t| is_person_title(t))
                         || looks_like_person(&name));
+                // "Adebayo, 64, retires": a surname given alone after the
+                // full name is that person again.
+                // (A titled one, "Ms Marsh", is completed by its title.)
+                let fuller = (!name.contains(' ') && titles.is_empty())
+                    .then(|| {
+                        mentions.iter().rev().take(LOOKBACK).find(|m| {
+                            let mut parts = m.name.split(' ');
+                            m.name.contains(' ')
+                                && (parts.next() == Some(&name) || parts.next_back() == Some(&name))
+                        })
+                    })
+                    .flatten()
+                    .map(|m| m.name.clone());
                 mentions.push(Mention {
                     at: at.start,
-                    name,
+                    short: fuller.is_some(),
+                    name: fuller.unwrap_or(name),
                     titles,
                     gender,
                     person,
                     place: after_preposition,
-                    short: false,
                     subject: opens_sentence,
+                    sentence: number,
                 });
             }
         }
@@ -145,11 +168,12 @@ impl Cast {
             spokespeople: Vec::new(),
             posts: post_headers(text),
             paragraphs: text.match_indices("\n\n").map(|(i, _)| i).collect(),
+            questions: Vec::new(),
             unnamed: attributions
                 .iter()
                 .flatten()
                 .filter(|a| a.subject == Subject::Someone && !inside(a.cue.start))
-                .map(|a| a.cue.start)
+                .map(|a| (a.cue.start, someone_gender(text, a.cue.clone())))
                 .collect(),
         };
         // "On the gallery, a volunteer in a yellow oilskin is scraping rust":
@@ -193,11 +217,33 @@ impl Cast {
                 });
                 let person_like = all.get(i + 1).is_some_and(|w| !w.is_capitalized());
                 if starts && person_like {
-                    cast.unnamed.push(all[i].start);
+                    // "a man", "a young woman", "an elderly man": the noun's gender.
+                    let gender = all[i + 1..]
+                        .iter()
+                        .take(3)
+                        .find_map(|w| noun_gender(&w.lower()));
+                    cast.unnamed.push((all[i].start, gender));
                 }
             }
         }
-        cast.unnamed.sort_unstable();
+        cast.unnamed.sort_unstable_by_key(|(at, _)| *at);
+        for sentence in sentences {
+            let asked = text[sentence.clone()].trim_end().ends_with('?');
+            if !asked || inside(sentence.start) || inside(sentence.end.saturating_sub(1)) {
+                continue;
+            }
+            let pronoun = words(text, sentence.clone())
+                .iter()
+                .filter(|w| !inside(w.start))
+                .find_map(|w| match w.lower().as_str() {
+                    "he" => Some(Gender::Male),
+                    "she" => Some(Gender::Female),
+                    _ => None,
+                });
+            if let Some(gender) = pronoun {
+                cast.questions.push((sentence.start, gender));
+            }
+        }
         cast.reindex();
         for sentence in sentences {
             for word in words(text, sentence.clone()) {
@@ -227,6 +273,7 @@ impl Cast {
                     place: false,
                     short: false,
                     subject: true,
+                    sentence: sentences.partition_point(|s| s.end <= attribution.cue.start),
                 });
             }
         }
@@ -264,10 +311,20 @@ impl Cast {
         self.words.clear();
         for (i, m) in self.mentions.iter().enumerate() {
             let parts: Vec<&str> = m.name.split(' ').collect();
+            // (A person named by one word, "Losa, 34,", is that word again.)
+            if parts.len() == 1 && m.person && !m.short {
+                self.forms.entry(m.name.clone()).or_default().push(i);
+            }
             if parts.len() > 1 {
                 let mut forms = vec![parts[0].to_string(), parts[parts.len() - 1].to_string()];
                 forms.push(parts[1..].join(" "));
                 forms.push(parts[..parts.len() - 1].join(" "));
+                // "Lawrence Oduya Jr." is "Oduya" too.
+                let suffix = parts.len() > 2 && is_suffix(parts[parts.len() - 1]);
+                if suffix {
+                    forms.push(parts[parts.len() - 2].to_string());
+                    forms.push(parts[1..parts.len() - 1].join(" "));
+                }
                 forms.sort();
                 forms.dedup();
                 for form in forms {
@@ -322,7 +379,7 @@ impl Cast {
         inside: &dyn Fn(usize) -> bool,
     ) {
         let mut found = Vec::new();
-        for sentence in sentences {
+        for (number, sentence) in sentences.iter().enumerate() {
             let all = words(text, sentence.clone());
             for (i, word) in all.iter().enumerate() {
                 let lower = word.lower();
@@ -365,11 +422,22 @@ impl Cast {
                         .last()
                         .is_some_and(|last| last.at >= word.start.saturating_sub(2));
                     if !already {
+                        // ("Her father has eaten there": a he, the subject.)
+                        let (gender, subject) = if kin {
+                            (
+                                m.gender.or(Gender::of(&lower)),
+                                opens_sentence(&all[..i - 1]),
+                            )
+                        } else {
+                            (m.gender, opens_sentence(&all[..i]))
+                        };
                         found.push(Mention {
                             at: word.start,
                             titles: Vec::new(),
                             short: true,
-                            subject: opens_sentence(&all[..i]),
+                            subject,
+                            gender,
+                            sentence: number,
                             ..m.clone()
                         });
                     }
@@ -414,14 +482,14 @@ impl Cast {
                     .iter()
                     .rev()
                     .take(LOOKBACK)
-                    .find(|m| !m.place && m.subject && !is_organisation(&m.name))
+                    .find(|m| !m.place && m.subject && m.person && !is_organisation(&m.name))
                 else {
                     continue;
                 };
                 // Only about someone named just before, in the same paragraph:
                 // "“Terrified,” she says" after a paragraph about someone else
                 // teaches nothing.
-                if self.unnamed_between(mention.at, word.start)
+                if self.unnamed_between(mention.at, word.start, gender)
                     || !self.same_paragraph(mention.at, word.start)
                 {
                     continue;
@@ -514,7 +582,16 @@ impl Cast {
     /// "Lind" → the nearest earlier "Mara Lind" (or, in a headline, the first
     /// later one); a name with no fuller form is itself.
     pub(super) fn full_name(&self, name: &str, at: usize) -> String {
-        self.nearest_of(self.forms.get(name), at, |m| m.name != name, true)
+        // "Van der Berg said", opening a sentence, is "Luuk van der Berg".
+        let particle = name
+            .split_once(' ')
+            .filter(|(first, _)| PARTICLES.contains(&first.to_lowercase().as_str()))
+            .map(|(first, rest)| format!("{} {rest}", first.to_lowercase()));
+        let forms = self
+            .forms
+            .get(name)
+            .or_else(|| particle.as_ref().and_then(|p| self.forms.get(p)));
+        self.nearest_of(forms, at, |m| m.name != name, true)
             .map_or_else(|| name.to_string(), |m| m.name.clone())
     }
 
@@ -541,14 +618,27 @@ impl Cast {
                 .filter(|m| !m.place && m.person)
         };
         let near = |m: &&Mention| self.paragraph_of(at) <= self.paragraph_of(m.at) + 1;
-        let free = |m: &&Mention| !self.unnamed_between(m.at, at);
+        let free = |m: &&Mention| !self.unnamed_between(m.at, at, gender);
         // In order: one known to be of that gender, named in this paragraph
         // or the one before ("Coroner Dr Helen Pryce asked … ‘No,’ he
         // replied" is Mr Tate, named before her); one of unknown gender in
         // this paragraph; the last person named, of unknown gender, in the
         // paragraph before ("Cllr Raj Dhillon said …" / "“…,” he said"); one
         // known to be of that gender further back.
-        let known = people().find(|m| m.gender == Some(gender));
+        // (The subject of that sentence, of that gender too, before an
+        // object: "Ruairí, who runs a youth project, sends his Tavita the
+        // kids" / "“…,” he says" is Ruairí.)
+        let known = people().find(|m| m.gender == Some(gender)).map(|k| {
+            if k.subject {
+                return k;
+            }
+            people()
+                .skip_while(|m| m.at > k.at)
+                .take_while(|m| m.sentence == k.sentence)
+                .filter(|m| m.subject && m.name != k.name && m.gender == Some(gender))
+                .last()
+                .unwrap_or(k)
+        });
         let unknown_here = people()
             .take_while(|m| self.same_paragraph(m.at, at))
             .find(|m| m.gender.is_none());
@@ -582,10 +672,21 @@ impl Cast {
         self.paragraphs.partition_point(|&p| p < a) == self.paragraphs.partition_point(|&p| p < b)
     }
 
-    /// Does someone unnamed speak after `from` and before `to`?
-    fn unnamed_between(&self, from: usize, to: usize) -> bool {
-        let i = self.unnamed.partition_point(|&u| u <= from);
-        self.unnamed.get(i).is_some_and(|&u| u < to)
+    /// Does someone unnamed whom `gender` fits speak after `from` and
+    /// before `to`?
+    fn unnamed_between(&self, from: usize, to: usize, gender: Gender) -> bool {
+        let i = self.unnamed.partition_point(|&(u, _)| u <= from);
+        let asked_after = |u: usize| {
+            let q = self.questions.partition_point(|&(at, _)| at <= u);
+            self.questions[q..]
+                .iter()
+                .take_while(|&&(at, _)| at < to)
+                .any(|&(_, g)| g == gender)
+        };
+        self.unnamed[i..]
+            .iter()
+            .take_while(|&&(u, _)| u < to)
+            .any(|&(u, g)| g.is_none_or(|g| g == gender) && !asked_after(u))
     }
 
     /// "the statement" → who issued it, as the sentence that spoke of it
@@ -797,6 +898,40 @@ impl Cast {
     }
 }
 
+/// The gender of someone unnamed who speaks at `cue`, as the nouns next to
+/// it give it: "a woman waiting at the centre said", "said one man".
+fn someone_gender(text: &str, cue: Range<usize>) -> Option<Gender> {
+    let boundary = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let window = boundary(cue.start.saturating_sub(60))..boundary((cue.end + 30).min(text.len()));
+    let all = words(text, window);
+    all.iter()
+        .enumerate()
+        .filter(|(_, w)| matches!(w.lower().as_str(), "a" | "an" | "one" | "another"))
+        .find_map(|(i, _)| {
+            all[i + 1..]
+                .iter()
+                .take(3)
+                .find_map(|w| noun_gender(&w.lower()))
+        })
+}
+
+/// The gender a noun for an unnamed person gives: "a man", "a woman",
+/// "a grandmother".
+fn noun_gender(noun: &str) -> Option<Gender> {
+    match noun {
+        "man" | "boy" | "gentleman" | "businessman" | "fisherman" | "policeman" => {
+            Some(Gender::Male)
+        }
+        "woman" | "girl" | "lady" | "businesswoman" | "policewoman" => Some(Gender::Female),
+        _ => Gender::of(noun).filter(|_| !matches!(noun, "he" | "she" | "her" | "his" | "him")),
+    }
+}
+
 /// The writer a byline near the top names: "By Danny Holm".
 fn byline(text: &str, sentences: &[Range<usize>]) -> Option<String> {
     sentences.iter().take(4).find_map(|s| {
@@ -821,18 +956,34 @@ fn complete_titled(mentions: &mut [Mention]) {
             continue;
         }
         let short = format!(" {}", mentions[i].name);
+        let given = format!("{} ", mentions[i].name);
         let titles = mentions[i].titles.clone();
-        let full = mentions[..i]
-            .iter()
-            .rev()
-            .take(LOOKBACK)
-            .find(|m| m.name.ends_with(&short) && m.titles.iter().any(|t| titles.contains(t)));
+        // "Sir Keir", "Dame Eulalia": titles that go with the given name.
+        let by_given = titles.iter().any(|t| matches!(t.as_str(), "sir" | "dame"));
+        let full = mentions[..i].iter().rev().take(LOOKBACK).find(|m| {
+            (m.name.ends_with(&short) || (by_given && m.name.starts_with(&given)))
+                && m.titles.iter().any(|t| titles.contains(t))
+        });
         if let Some(full) = full {
             let (name, gender) = (full.name.clone(), full.gender);
             mentions[i].name = name;
             mentions[i].gender = mentions[i].gender.or(gender);
         }
     }
+}
+
+/// Particles of surnames, written lower case inside a name ("Luuk van der
+/// Berg") and capitalized when the surname opens a sentence.
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "le", "la", "ap", "ter",
+];
+
+/// "Jr", "III": a suffix after the surname.
+fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "Jnr" | "Snr" | "II" | "III" | "IV" | "V"
+    )
 }
 
 /// "Southcoast Water", "Harbour Workers’ Union": an organisation by its name.
