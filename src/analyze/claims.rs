@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::negation;
 use super::speakers::Holders;
-use crate::rules::Claim;
+use crate::rules::{Candidates, Claim, RuleSet};
 use crate::source::Document;
 use crate::text::visible::Folded;
 
@@ -66,25 +66,43 @@ pub(super) fn match_claims(
             continue;
         }
         for (index, sentence) in sentences.iter().enumerate() {
-            let visible = &views[index].visible;
-            if !claim.context.is_empty() && !claim.context.iter().any(|p| p.is_match(&visible.text))
-            {
+            let (visible, candidates) = (&views[index].visible, &views[index].candidates);
+            let context =
+                |p: &crate::rules::Pattern| candidates.may_match(p) && p.is_match(&visible.text);
+            if !claim.context.is_empty() && !claim.context.iter().any(context) {
                 continue;
             }
             let before = (out.evidence.len(), out.skipped.len());
-            let elsewhen =
-                super::time_scope::other_time(&views[index].years, doc.published, claim.during);
-            for (stance_index, stance) in claim.stances.iter().enumerate() {
+            // (Nothing to search for here: the prefilter saw none of the
+            // claim's literals.)
+            let searched = claim
+                .stances
+                .iter()
+                .flat_map(|s| &s.patterns)
+                .any(|p| candidates.may_match(p));
+            let elsewhen = searched
+                .then(|| {
+                    super::time_scope::other_time(&views[index].years, doc.published, claim.during)
+                })
+                .flatten();
+            let stances = if searched { &claim.stances[..] } else { &[] };
+            for (stance_index, stance) in stances.iter().enumerate() {
                 let guard = elsewhen.as_deref();
-                let found =
-                    first_evidence(text, sentence, visible, stance, guard, |matched, reason| {
+                let found = first_evidence(
+                    text,
+                    sentence,
+                    &views[index],
+                    stance,
+                    guard,
+                    |matched, reason| {
                         out.skipped.push(SkippedMatch {
                             rule: claim_index,
                             stance: stance_index,
                             matched,
                             reason,
                         });
-                    });
+                    },
+                );
                 if let Some(matched) = found {
                     let (holder, cue) = holders.of(index, &matched);
                     out.evidence.push(ClaimEvidence {
@@ -112,21 +130,30 @@ pub(super) fn match_claims(
 /// facts alike: its text with invisible code points taken out ([`Folded`],
 /// so "pl\u{200b}ans" matches `plans` and spans still cover the bytes on
 /// disk), and the years it is anchored to (for the time guard).
+/// And the patterns its text may match: one pass of the rule set's
+/// prefilter, so that a pattern is only searched for where it can match.
 pub(super) struct SentenceView<'t> {
     pub(super) visible: Folded<'t>,
     pub(super) years: Vec<i16>,
+    pub(super) candidates: Candidates,
 }
 
 pub(super) fn sentence_views<'t>(
     text: &'t str,
     sentences: &[Range<usize>],
+    rules: &RuleSet,
 ) -> Vec<SentenceView<'t>> {
     sentences
         .iter()
         .map(|s| {
             let visible = Folded::new(&text[s.clone()]);
             let years = super::time_scope::anchored_years(&visible.text);
-            SentenceView { visible, years }
+            let candidates = rules.candidates(&visible.text);
+            SentenceView {
+                visible,
+                years,
+                candidates,
+            }
         })
         .collect()
 }
@@ -135,12 +162,16 @@ pub(super) fn sentence_views<'t>(
 fn first_evidence(
     text: &str,
     sentence: &Range<usize>,
-    visible: &Folded,
+    view: &SentenceView,
     stance: &crate::rules::Stance,
     elsewhen: Option<&str>,
     mut skip: impl FnMut(Range<usize>, String),
 ) -> Option<Range<usize>> {
+    let visible = &view.visible;
     for pattern in &stance.patterns {
+        if !view.candidates.may_match(pattern) {
+            continue;
+        }
         for found in pattern.find_iter(&visible.text) {
             let found = visible.original(found);
             let matched = sentence.start + found.start..sentence.start + found.end;

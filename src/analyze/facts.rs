@@ -81,15 +81,25 @@ pub(super) fn match_facts(
             continue;
         }
         for (index, sentence) in sentences.iter().enumerate() {
-            let visible = &views[index].visible;
-            if !fact.context.is_empty() && !fact.context.iter().any(|p| p.is_match(&visible.text)) {
+            let (visible, candidates) = (&views[index].visible, &views[index].candidates);
+            let context =
+                |p: &crate::rules::Pattern| candidates.may_match(p) && p.is_match(&visible.text);
+            if !fact.context.is_empty() && !fact.context.iter().any(context) {
                 continue;
             }
             let before = (out.evidence.len(), out.skipped.len(), out.notes.len());
-            let elsewhen =
-                super::time_scope::other_time(&views[index].years, doc.published, fact.during);
+            let searched: Vec<&crate::rules::Pattern> = fact
+                .patterns
+                .iter()
+                .filter(|p| candidates.may_match(p))
+                .collect();
+            let elsewhen = (!searched.is_empty())
+                .then(|| {
+                    super::time_scope::other_time(&views[index].years, doc.published, fact.during)
+                })
+                .flatten();
             let mut seen = Vec::new();
-            for pattern in &fact.patterns {
+            for pattern in searched {
                 for (whole, value) in pattern.group_matches(&visible.text, VALUE_GROUP) {
                     let offset = |r: Range<usize>| {
                         let r = visible.original(r);

@@ -65,7 +65,7 @@ pub fn analyze(doc: &Document, rules: &RuleSet, date_order: DateOrder) -> Analys
     let views = if rules.claims.is_empty() && rules.facts.is_empty() {
         Vec::new()
     } else {
-        claims::sentence_views(text, &sentences)
+        claims::sentence_views(text, &sentences, rules)
     };
     let matches = claims::match_claims(doc, &sentences, &views, &holders, &rules.claims);
     let mut evidence = matches.evidence;

@@ -10,6 +10,7 @@ mod claim;
 mod compile;
 mod fact;
 mod pattern;
+mod prefilter;
 mod quote;
 mod raw;
 mod speaker;
@@ -21,6 +22,8 @@ pub use claim::{Claim, NO_STANCE, Stance};
 pub use compile::{Example, Origin};
 pub use fact::{Fact, VALUE_GROUP};
 pub use pattern::Pattern;
+pub use prefilter::Candidates;
+use prefilter::Prefilter;
 pub use quote::QuoteRule;
 pub use speaker::{SpeakerRule, Speakers};
 
@@ -39,9 +42,35 @@ pub struct RuleSet {
     pub facts: Vec<Fact>,
     pub quotes: Vec<QuoteRule>,
     pub speakers: Vec<SpeakerRule>,
+    /// One automaton over the claims' and facts' patterns' literals, built
+    /// once the set is complete; without it every pattern is searched.
+    prefilter: Option<std::sync::Arc<Prefilter>>,
 }
 
 impl RuleSet {
+    /// Builds the prefilter over every claim and fact pattern, giving each
+    /// its slot. Called once a set is complete; a set changed afterwards
+    /// must call it again.
+    pub fn index_patterns(&mut self) {
+        let claims = self.claims.iter_mut().flat_map(|c| {
+            c.context
+                .iter_mut()
+                .chain(c.stances.iter_mut().flat_map(|s| s.patterns.iter_mut()))
+        });
+        let facts = self
+            .facts
+            .iter_mut()
+            .flat_map(|f| f.context.iter_mut().chain(f.patterns.iter_mut()));
+        self.prefilter = Some(std::sync::Arc::new(Prefilter::new(claims.chain(facts))));
+    }
+
+    /// The patterns of claims and facts that may match `text`.
+    pub fn candidates(&self, text: &str) -> Candidates {
+        self.prefilter
+            .as_ref()
+            .map_or(Candidates::All, |p| p.scan(text))
+    }
+
     /// How many rules of every kind.
     pub fn count(&self) -> usize {
         self.claims.len() + self.facts.len() + self.quotes.len() + self.speakers.len()
@@ -79,6 +108,7 @@ impl RuleSet {
             RuleRef::Quote(_, r) => set.quotes.push(r.clone()),
             RuleRef::Speaker(_, r) => set.speakers.push(r.clone()),
         }
+        set.index_patterns();
         set
     }
 }
@@ -184,6 +214,7 @@ fn compile_file(file: &SourceFile, raw: RawRuleFile, budget: &Budget) -> (RuleSe
             |r| speaker::compile_speaker(file, r),
             &mut problems,
         ),
+        prefilter: None,
     };
     (set, problems)
 }
@@ -261,6 +292,7 @@ pub fn load_rules(
     }
     problems.extend(duplicate_ids(&rules));
     if problems.is_empty() {
+        rules.index_patterns();
         Ok(rules)
     } else {
         Err(problems)
@@ -284,6 +316,7 @@ pub fn compile_rule_text(name: &str, text: &str, limits: &Limits) -> Result<Rule
     );
     problems.extend(duplicate_ids(&rules));
     if problems.is_empty() {
+        rules.index_patterns();
         Ok(rules)
     } else {
         Err(problems)

@@ -16,7 +16,14 @@ pub struct Pattern {
     /// The pattern as the rule author wrote it.
     pub source: String,
     regex: Regex,
+    /// What every match starts or ends with, lower case (see `prefilter`).
+    pub(super) literals: Option<Vec<Vec<u8>>>,
+    /// Its place in the rule set's prefilter; `NO_SLOT` until it has one.
+    pub(super) slot: u32,
 }
+
+/// The slot of a pattern no prefilter knows: always searched.
+pub(super) const NO_SLOT: u32 = u32::MAX;
 
 /// Why a pattern was refused; `at` is a byte range inside the pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +98,8 @@ impl Pattern {
         Ok(Pattern {
             source: source.to_string(),
             regex,
+            literals: super::prefilter::required_literals(&hir),
+            slot: NO_SLOT,
         })
     }
 
