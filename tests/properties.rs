@@ -49,6 +49,32 @@ fn newsy() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..40).prop_map(|p| p.concat())
 }
 
+/// Text made of the words the fuzz rules' patterns look for, in any case and
+/// with the two non-ASCII letters that match ASCII ones (ſ, K).
+fn ruly() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("no ".to_string()),
+        Just("NO ".to_string()),
+        Just("immediate ".to_string()),
+        Just("Plans ".to_string()),
+        Just("plan".to_string()),
+        Just("phone ".to_string()),
+        Just("Call ".to_string()),
+        Just("will hold a ".to_string()),
+        Just("is ".to_string()),
+        Just("scheduled ".to_string()),
+        Just("ſcheduled ".to_string()),
+        Just("are ſcheduled to hold a phone call".to_string()),
+        Just("talks".to_string()),
+        Just("ceasefire ".to_string()),
+        Just("30-day ".to_string()),
+        Just("\u{212a}remlin ".to_string()),
+        "[ .,]{0,2}",
+        "\\PC{0,4}",
+    ];
+    prop::collection::vec(piece, 0..16).prop_map(|p| p.concat())
+}
+
 fn document(text: &str) -> Document {
     let meta = Metadata {
         outlet: Some("Test".into()),
@@ -77,6 +103,23 @@ proptest! {
         }
         for ev in &analysis.facts {
             prop_assert!(inside(&text, &ev.value_span));
+        }
+    }
+
+    #[test]
+    fn the_prefilter_keeps_every_pattern_that_matches(text in prop_oneof![ruly(), newsy(), any::<String>()]) {
+        // Every claim and fact pattern of the fuzz rules that matches the
+        // text is among the candidates the one-pass prefilter names.
+        let candidates = RULES.candidates(&text);
+        let patterns = RULES
+            .claims
+            .iter()
+            .flat_map(|c| c.context.iter().chain(c.stances.iter().flat_map(|s| &s.patterns)))
+            .chain(RULES.facts.iter().flat_map(|f| f.context.iter().chain(&f.patterns)));
+        for pattern in patterns {
+            if pattern.is_match(&text) {
+                prop_assert!(candidates.may_match(pattern), "{:?} dropped", pattern.source);
+            }
         }
     }
 
