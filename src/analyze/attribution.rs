@@ -11,6 +11,7 @@
 //! said"): [`Subject`] says which, and the document's cast
 //! (`speakers.rs`) resolves the first two to a name.
 
+use crate::text::lexicon::WordSet;
 use std::ops::Range;
 
 pub use super::names::Gender;
@@ -55,7 +56,7 @@ pub enum Subject {
     Writer,
 }
 
-const VERBS: &[&str] = &[
+static VERBS: WordSet = WordSet::new(&[
     "said",
     "says",
     "say",
@@ -187,7 +188,7 @@ const VERBS: &[&str] = &[
     "describes",
     "apologised",
     "apologized",
-];
+]);
 
 /// Reporting participles that hang off a clause: "…, saying that …".
 const PARTICIPLES: &[&str] = &[
@@ -239,14 +240,14 @@ const INDEFINITE: &[&str] = &[
 
 /// Words that end a run of lower-case title words after an inverted cue
 /// ("said one engineer *who* was not authorised").
-const STOPS: &[&str] = &[
+static STOPS: WordSet = WordSet::new(&[
     "in", "at", "on", "who", "which", "that", "when", "as", "after", "while", "because", "to",
     "from", "with", "before", "during", "outside", "inside", "near", "but", "and", "adding",
     "noting", "saying", "told", "than",
-];
+]);
 
 /// Words allowed between "according to" and a name.
-const DESCRIPTORS: &[&str] = &[
+static DESCRIPTORS: WordSet = WordSet::new(&[
     "the",
     "a",
     "an",
@@ -273,7 +274,7 @@ const DESCRIPTORS: &[&str] = &[
     "advisor",
     "russian",
     "ukrainian",
-];
+]);
 
 /// Every attribution in `text[sentence]`, in order of their cues.
 pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
@@ -284,7 +285,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
         if lower == "according" && words.get(i + 1).is_some_and(|w| w.lower() == "to") {
             let cue = word.start..words[i + 1].end;
             let after = &words[i + 2..];
-            let subject = match name_after(after, DESCRIPTORS).or_else(|| described_name(after)) {
+            let subject = match name_after(after, &DESCRIPTORS).or_else(|| described_name(after)) {
                 Some(name) => Subject::Name(name),
                 None => reference_after(after).unwrap_or(Subject::Unnamed),
             };
@@ -386,7 +387,7 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
             Some(w) if is_handle(w) => Subject::Name(w.text.to_string()),
             Some(w) if w.is_capitalized() => {
                 let at = words.iter().position(|x| std::ptr::eq(x, w)).unwrap_or(0);
-                name_after(&words[at..], TITLES).map_or(Subject::Someone, Subject::Name)
+                name_after(&words[at..], &TITLES).map_or(Subject::Someone, Subject::Name)
             }
             _ => Subject::Someone,
         });
@@ -407,7 +408,7 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
         linked(words, end) && !w.is_capitalized() && TITLES.contains(&w.lower().as_str())
     });
     if titled {
-        if let Some(name) = name_after(&words[end..], TITLES) {
+        if let Some(name) = name_after(&words[end..], &TITLES) {
             return Some(Subject::Name(name));
         }
     }
@@ -457,7 +458,7 @@ fn described_name(after: &[Word]) -> Option<String> {
     if !(name.joined() || name.gap.trim() == ",") {
         return None;
     }
-    name_after(&after[k..], TITLES)
+    name_after(&after[k..], &TITLES)
 }
 
 /// "responded to", "replied to": a reaction to something, not reported speech.
@@ -763,7 +764,7 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
             Some(w) if is_handle(w) => Subject::Name(w.text.to_string()),
             Some(_) => {
                 let at = after.iter().position(|w| w.gap.contains(',')).unwrap_or(0);
-                name_after(&after[at..], TITLES).map_or(Subject::Someone, Subject::Name)
+                name_after(&after[at..], &TITLES).map_or(Subject::Someone, Subject::Name)
             }
             None => Subject::Someone,
         });
@@ -795,7 +796,7 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
         && after[start].is_capitalized()
         && (start == 0 || after[start].joined() || appositive)
     {
-        if let Some(name) = name_after(&after[start..], TITLES) {
+        if let Some(name) = name_after(&after[start..], &TITLES) {
             return Some(Subject::Name(name));
         }
     }
@@ -899,7 +900,7 @@ fn inverted(verb: &Word) -> bool {
 /// “cultural vandalism”", "dismissed the letter as “anonymous noise”"):
 /// speech of their subject, never placed after the quotation, so what
 /// follows them is their object, not their subject.
-const LABELLING: &[&str] = &[
+static LABELLING: WordSet = WordSet::new(&[
     "called",
     "calls",
     "dismissed",
@@ -912,7 +913,7 @@ const LABELLING: &[&str] = &[
     "praised",
     "described",
     "describes",
-];
+]);
 
 /// A reporting verb ("said", "recalls").
 pub(super) fn is_speech_verb(word: &str) -> bool {

@@ -4,6 +4,7 @@
 //! words and possessives are stripped. Attribution finds cues; this finds who
 //! a cue's words name.
 
+use crate::text::lexicon::WordSet;
 use std::ops::Range;
 
 use crate::text::lexicon::{ORGANISATION_WORDS, SENTENCE_OPENERS, is_calendar_name};
@@ -36,7 +37,7 @@ impl Gender {
 /// ("the operator Calder Link") or for it ("the company said").
 /// Nouns that stand for a document someone issued: "the statement said" is
 /// its author speaking.
-pub(super) const DOCUMENTS: &[&str] = &[
+pub(super) static DOCUMENTS: WordSet = WordSet::new(&[
     "statement",
     "letter",
     "release",
@@ -62,9 +63,9 @@ pub(super) const DOCUMENTS: &[&str] = &[
     "complaint",
     "verdict",
     "decision",
-];
+]);
 
-pub(super) const ORGANISATION_NOUNS: &[&str] = &[
+pub(super) static ORGANISATION_NOUNS: WordSet = WordSet::new(&[
     "company",
     "firm",
     "group",
@@ -105,15 +106,15 @@ pub(super) const ORGANISATION_NOUNS: &[&str] = &[
     "board",
     "network",
     "force",
-];
+]);
 
 /// Words that stand for someone without naming them.
-pub(super) const PRONOUNS: &[&str] = &[
+pub(super) static PRONOUNS: WordSet = WordSet::new(&[
     "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "one",
-];
+]);
 
 /// Capitalized words that open a sentence without naming anyone.
-pub(super) const NOT_NAMES: &[&str] = &[
+pub(super) static NOT_NAMES: WordSet = WordSet::new(&[
     "nobody",
     "everyone",
     "everybody",
@@ -148,10 +149,10 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "and",
     "yet",
     "so",
-];
+]);
 
 /// Words that make up a title before a name; the name is what follows the last one.
-pub(super) const TITLES: &[&str] = &[
+pub(super) static TITLES: WordSet = WordSet::new(&[
     "president",
     "vice",
     "secretary",
@@ -374,7 +375,7 @@ pub(super) const TITLES: &[&str] = &[
     "negotiator",
     "delegate",
     "guide",
-];
+]);
 
 /// Titles that name a role any organisation has, not a person ("press
 /// secretary" is a person; "press" alone is not).
@@ -642,7 +643,7 @@ pub(super) struct Named {
 
 /// The name opening `after`, skipping words from `skippable` before it and
 /// passing through lower-case titles ("Kremlin spokesman Dmitry Peskov").
-pub(super) fn name_after(after: &[Word], skippable: &[&str]) -> Option<String> {
+pub(super) fn name_after(after: &[Word], skippable: &WordSet) -> Option<String> {
     let mut start = 0;
     while start < after.len()
         && !after[start].is_capitalized()

@@ -11,6 +11,7 @@
 //! followed by a typical sentence opener, and inside a balanced quotation, so a
 //! quoted passage and its attribution stay one sentence.
 
+use crate::text::lexicon::WordSet;
 use std::ops::Range;
 
 use crate::text::lexicon::{CONNECTIVES, SENTENCE_OPENERS, is_month_abbreviation};
@@ -152,11 +153,11 @@ fn boundary(slice: &str, mark: usize, end: usize, quotes: &[Range<usize>]) -> Op
     Some(cut)
 }
 
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cpt",
     "maj", "adm", "cmdr", "rev", "hon", "pres", "amb", "st", "mt", "ft", "vs", "no", "nos", "inc",
     "corp", "ltd", "co", "jr", "sr", "approx", "dept", "est", "fig", "vol", "pp",
-];
+]);
 
 /// Judges a period given the text before it and the text after the space.
 fn period_ends_sentence(before: &str, next: &str) -> bool {

@@ -1,6 +1,34 @@
 //! Word lists that more than one stage reads, in one place so that they cannot
 //! drift apart. All are lower case, with straight apostrophes.
 
+/// A word list looked up in constant time: the words as written here, and
+/// a hash set of them built on first use (the long lists are read for every
+/// word of every document).
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word.as_ref())
+    }
+
+    /// The words, in the order written.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
 /// Month names in full, January first.
 pub const MONTH_NAMES: &[&str] = &[
     "january",
@@ -77,7 +105,7 @@ pub const CONDITIONS: &[&str] = &["if", "unless", "whether"];
 
 /// Function words: a quotation that changes only these changes in a minor
 /// way ("there is" / "there's yet").
-pub const FUNCTION_WORDS: &[&str] = &[
+pub static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "a", "an", "the", "of", "to", "in", "on", "at", "for", "by", "with", "from", "into", "about",
     "as", "and", "or", "but", "so", "that", "this", "these", "those", "there", "here", "it", "is",
     "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will",
@@ -85,7 +113,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "already", "just", "also", "even", "then", "very", "really", "well", "us", "we", "i", "you",
     "he", "she", "they", "them", "his", "her", "its", "our", "their", "my", "your", "what",
     "which", "who", "if", "let",
-];
+]);
 
 /// Articles, prepositions and conjunctions that bind to the next word: a
 /// hard-wrapped line ending in one of these carries on its sentence.
@@ -96,7 +124,7 @@ pub const CONNECTIVES: &[&str] = &[
 
 /// Words that open a sentence without naming anyone ("When", "However"):
 /// a capitalized one is no part of a name.
-pub const SENTENCE_OPENERS: &[&str] = &[
+pub static SENTENCE_OPENERS: WordSet = WordSet::new(&[
     // A question's auxiliary: "Does Voss read her reviews?"
     "does",
     "did",
@@ -152,10 +180,10 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "while",
     "yet",
     "you",
-];
+]);
 
 /// Words that make a name an organisation's, not a person's.
-pub const ORGANISATION_WORDS: &[&str] = &[
+pub static ORGANISATION_WORDS: WordSet = WordSet::new(&[
     "water",
     "power",
     "energy",
@@ -232,4 +260,4 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "museum",
     "library",
     "church",
-];
+]);
