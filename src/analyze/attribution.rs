@@ -17,7 +17,7 @@ use std::ops::Range;
 pub use super::names::Gender;
 use super::names::{
     DOCUMENTS, PRONOUNS, TITLES, clean_name, is_connector, is_organisation_name, is_title,
-    joins_name, linked, name_after,
+    joins_name, linked, name_after, names_someone,
 };
 use crate::text::words::{Word, words};
 
@@ -26,6 +26,10 @@ pub struct Attribution {
     pub subject: Subject,
     /// The reporting cue ("said", "according to").
     pub cue: Range<usize>,
+    /// Whether the cue can hold words before it ("…, she said") or only
+    /// what follows ("she expects …": "Ships are waiting, and the harbour
+    /// master expects them to dock" does not make him hold the ships).
+    pub holds_before: bool,
 }
 
 impl Attribution {
@@ -190,6 +194,22 @@ static VERBS: WordSet = WordSet::new(&[
     "apologized",
 ]);
 
+/// What someone expects or believes is theirs too ("She expects one more
+/// rise"), but only what follows the verb: third-person present forms only,
+/// which are never passive.
+static ATTITUDES: WordSet = WordSet::new(&[
+    "expects",
+    "believes",
+    "thinks",
+    "hopes",
+    "fears",
+    "estimates",
+    "forecasts",
+    "predicts",
+    "reckons",
+    "doubts",
+]);
+
 /// Reporting participles that hang off a clause: "…, saying that …".
 const PARTICIPLES: &[&str] = &[
     "saying",
@@ -289,7 +309,11 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 Some(name) => Subject::Name(name),
                 None => reference_after(after).unwrap_or(Subject::Unnamed),
             };
-            found.push(Attribution { subject, cue });
+            found.push(Attribution {
+                subject,
+                cue,
+                holds_before: true,
+            });
         } else if PARTICIPLES.contains(&lower.as_str()) && word.gap.contains(',') {
             // "…, saying that", "telling reporters:": the clause's subject,
             // which opens the sentence, speaks.
@@ -303,6 +327,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 found.push(Attribution {
                     subject,
                     cue: word.span(),
+                    holds_before: true,
                 });
             }
         } else if (is_speech_verb(&lower) || concludes(&words, i))
@@ -320,6 +345,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 found.push(Attribution {
                     subject,
                     cue: word.span(),
+                    holds_before: !ATTITUDES.contains(&lower),
                 });
             }
         }
@@ -423,13 +449,16 @@ pub fn nearest<'a>(
     // In text order, only the cues on either side of the span can be nearest.
     let after = attributions.partition_point(|a| a.cue.start < span.end);
     let around = &attributions[after.saturating_sub(1)..(after + 1).min(attributions.len())];
-    around.iter().min_by_key(|a| {
-        if a.cue.start >= span.end {
-            a.cue.start - span.end
-        } else {
-            span.start.saturating_sub(a.cue.end)
-        }
-    })
+    around
+        .iter()
+        .filter(|a| a.holds_before || a.cue.start < span.end)
+        .min_by_key(|a| {
+            if a.cue.start >= span.end {
+                a.cue.start - span.end
+            } else {
+                span.start.saturating_sub(a.cue.end)
+            }
+        })
 }
 
 /// "Dame Judith found that …", "the board believes that …": a finding or
@@ -530,6 +559,25 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     let mut k = start;
     if k > 0 && words[k - 1].lower() == "the" {
         k -= 1;
+    }
+    // "Ingrid Haugen-Voss of the Alpine Habitat Alliance said": the person
+    // the affiliation follows.
+    if k > 0 && words[k - 1].lower() == "of" && words[k - 1].joined() {
+        let of = k - 1;
+        let mut first = of;
+        while first > 0 && words[first - 1].is_capitalized() && words[first].joined() {
+            first -= 1;
+        }
+        let person = &words[first..of];
+        let texts: Vec<&str> = person.iter().map(|w| w.text).collect();
+        if names_someone(person)
+            && !is_organisation_name(&texts)
+            && !after_preposition(words, first)
+        {
+            if let Some(name) = clean_name(person) {
+                return Some(Subject::Name(name));
+            }
+        }
     }
     let of_organisation = k > 0
         && words[k - 1].lower() == "of"
@@ -814,7 +862,9 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     if !gap.contains(',') || gap.contains(['"', '“', '”', '‘', '’']) {
         return None;
     }
-    let start = (verb.saturating_sub(12)..verb)
+    // (A relative clause can be long: "Declan Ó Súilleabháin, 58, who has
+    // run a rock and fudge kiosk at the pier entrance since 1997, said".)
+    let start = (verb.saturating_sub(20)..verb)
         .rev()
         .find(|&j| words[j].gap.contains(','))?;
     // (A full stop ends the clause, except after "Jr." or "Inc.")
@@ -917,5 +967,52 @@ static LABELLING: WordSet = WordSet::new(&[
 
 /// A reporting verb ("said", "recalls").
 pub(super) fn is_speech_verb(word: &str) -> bool {
-    VERBS.contains(&word) || LABELLING.contains(&word)
+    VERBS.contains(&word) || LABELLING.contains(&word) || ATTITUDES.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject(text: &str) -> Option<Subject> {
+        attributions(text, 0..text.len())
+            .into_iter()
+            .next()
+            .map(|a| a.subject)
+    }
+
+    #[test]
+    fn affiliations_long_clauses_and_expectations_name_their_holder() {
+        let name = |n: &str| Some(Subject::Name(n.to_string()));
+        assert_eq!(
+            subject("Tomas Brenner of the Lakeside Rowing Federation said entries fell."),
+            name("Tomas Brenner")
+        );
+        assert_eq!(
+            subject(
+                "Aoife Carrick, 61, who has sold ice cream from the same blue van on the \
+                 seafront since 1988, said takings were down."
+            ),
+            name("Aoife Carrick")
+        );
+        assert_eq!(
+            subject("Helmut Sandor expects two more rate rises this year."),
+            name("Helmut Sandor")
+        );
+        // An expectation holds only what follows it.
+        let text = "Ships are waiting in the bay, and the harbour master, Capt. Oren Vale, \
+                    expects them to dock on Friday.";
+        let found = attributions(text, 0..text.len());
+        let at = |words: &str| {
+            let start = text.find(words).unwrap();
+            nearest(&found, &(start..start + words.len())).map(|a| a.subject.clone())
+        };
+        assert_eq!(at("Ships are waiting"), None);
+        assert_eq!(at("to dock on Friday"), name("Oren Vale"));
+        // "the Kelsford branch of the Nurses’ Guild" is the guild.
+        assert_eq!(
+            subject("The Kelsford branch of the Nurses’ Guild said it would ballot members."),
+            name("Nurses’ Guild")
+        );
+    }
 }

@@ -497,6 +497,7 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                 .and_then(|s| colon_subject(text, s.clone(), outer.start))
                 .map(|subject| Attribution {
                     subject,
+                    holds_before: true,
                     cue: outer.start..outer.start,
                 });
             let around = if around.is_empty() {
