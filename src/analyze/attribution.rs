@@ -11,7 +11,7 @@
 //! said"): [`Subject`] says which, and the document's cast
 //! (`speakers.rs`) resolves the first two to a name.
 
-use crate::text::lexicon::WordSet;
+use crate::text::lexicon::{FUNCTION_WORDS, WordSet};
 use std::ops::Range;
 
 pub use super::names::Gender;
@@ -192,6 +192,7 @@ static VERBS: WordSet = WordSet::new(&[
     "describes",
     "apologised",
     "apologized",
+    "remembers",
 ]);
 
 /// What someone expects or believes is theirs too ("She expects one more
@@ -314,6 +315,33 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 cue,
                 holds_before: true,
             });
+        } else if lower == "saying" && i > 0 && words[i - 1].lower() == "as" {
+            // "quoted President Aruzhan Bekova as saying …": the one quoted;
+            // "Gen. Oralov … was quoted by state media as saying": the subject.
+            let before = &words[..i - 1];
+            let mut start = before.len();
+            while start > 0 && before[start - 1].is_capitalized() && words[start].joined() {
+                start -= 1;
+            }
+            let quoted = (start > 0 && start < before.len())
+                .then(|| {
+                    let run = &before[start..];
+                    let verb = before[start - 1].lower();
+                    (verb == "quoted" || is_title(&&before[start - 1]) || verb == "the")
+                        .then(|| clean_name(run))
+                        .flatten()
+                })
+                .flatten();
+            let subject = quoted
+                .map(Subject::Name)
+                .or_else(|| opening_subject(before));
+            if let Some(subject) = subject {
+                found.push(Attribution {
+                    subject,
+                    cue: words[i - 1].start..word.end,
+                    holds_before: false,
+                });
+            }
         } else if PARTICIPLES.contains(&lower.as_str()) && word.gap.contains(',') {
             // "…, saying that", "telling reporters:": the clause's subject,
             // which opens the sentence, speaks.
@@ -892,6 +920,28 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     if all_name && named.len() <= 5 && !job_title {
         return clean_name(named).map(Subject::Name);
     }
+    // "The committee’s chair, consultant obstetrician Mr Olusegun
+    // Adeyemi-Strand, told": a name after lower-case role words.
+    let capitalized = named
+        .iter()
+        .rev()
+        .take_while(|w| w.is_capitalized())
+        .count();
+    let roles = &named[..named.len() - capitalized];
+    if capitalized >= 2
+        && capitalized < named.len()
+        && roles.len() <= 4
+        && roles.iter().all(|w| !w.is_capitalized() && w.joined())
+        && !roles.iter().any(|w| {
+            let lower = w.lower();
+            is_connector(w) || PRONOUNS.contains(&lower) || FUNCTION_WORDS.contains(&lower)
+        })
+    {
+        let name = &named[named.len() - capitalized..];
+        if names_someone(name) {
+            return clean_name(name).map(Subject::Name);
+        }
+    }
     let mut described = start.checked_sub(1)?;
     // "Zbigniew Łukasik, 44, another survivor, said": back over earlier
     // comma-separated descriptions to the name they describe.
@@ -998,6 +1048,19 @@ mod tests {
         assert_eq!(
             subject("Helmut Sandor expects two more rate rises this year."),
             name("Helmut Sandor")
+        );
+        // "quoted X as saying" is X; "was quoted … as saying" its subject.
+        assert_eq!(
+            subject("The agency quoted Premier Ilse Varda as saying the deal was fair."),
+            name("Ilse Varda")
+        );
+        assert_eq!(
+            subject("Gen. Pavel Mirov was quoted by state radio as saying the troops would leave."),
+            name("Pavel Mirov")
+        );
+        assert_eq!(
+            subject("Her editor, Tom Ashe, remembers the draft arriving late."),
+            name("Tom Ashe")
         );
         // An expectation holds only what follows it.
         let text = "Ships are waiting in the bay, and the harbour master, Capt. Oren Vale, \
