@@ -692,6 +692,14 @@ fn is_handle(word: &Word) -> bool {
 /// "one resident", "officials" name nobody.
 fn reference_before(words: &[Word], last: usize) -> Subject {
     let noun = words[last].lower();
+    // "the @WestmoorRail account replied": the handle.
+    if matches!(noun.as_str(), "account" | "page" | "profile")
+        && last > 0
+        && words[last].joined()
+        && is_handle(&words[last - 1])
+    {
+        return Subject::Name(words[last - 1].text.to_string());
+    }
     let mut at = last;
     // Up to three modifiers back to a determiner: "the regional health ministry".
     for _ in 0..4 {
@@ -907,6 +915,12 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
         return None;
     }
     let segment = &words[start..verb];
+    // "One user, signal_failure_sam, replied": the handle.
+    if let [handle] = segment {
+        if is_handle(handle) {
+            return Some(Subject::Name(handle.text.to_string()));
+        }
+    }
     let determiner = matches!(segment[0].lower().as_str(), "the" | "a" | "an");
     let named = &segment[usize::from(determiner)..];
     let all_name = !named.is_empty()
@@ -1061,6 +1075,15 @@ mod tests {
         assert_eq!(
             subject("Her editor, Tom Ashe, remembers the draft arriving late."),
             name("Tom Ashe")
+        );
+        // Handles as the subject: "the @x account", "One user, x_y, replied".
+        assert_eq!(
+            subject("“No refunds,” the @ferry_co account replied."),
+            name("ferry_co")
+        );
+        assert_eq!(
+            subject("One user, tide_watcher, replied: “Told you.”"),
+            name("tide_watcher")
         );
         // An expectation holds only what follows it.
         let text = "Ships are waiting in the bay, and the harbour master, Capt. Oren Vale, \
