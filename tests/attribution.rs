@@ -287,11 +287,14 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
 // half more often than on the development half (0.012). The ceiling holds
 // today's figure so it cannot get worse; issue 10 wants ≤ 0.02. Then
 // (spokespeople for organisations, letters for their issuers): right 0.865,
-// holders 0.873, wrong 0.063.
-const FLOOR_RIGHT: f64 = 0.86;
-const CEILING_WRONG: f64 = 0.065;
+// holders 0.873, wrong 0.063. Then (ages and titles naming lone names,
+// unnamed people blocking only pronouns of their gender, interviewers'
+// questions, "quoted X as saying", handles, attitude verbs): right 0.878,
+// full name 0.840, wrong 0.055, holders 0.887.
+const FLOOR_RIGHT: f64 = 0.87;
+const CEILING_WRONG: f64 = 0.06;
 const FLOOR_RECALL: f64 = 0.99;
-const FLOOR_HOLDERS: f64 = 0.87;
+const FLOOR_HOLDERS: f64 = 0.88;
 
 #[derive(Deserialize)]
 struct Pairs {
