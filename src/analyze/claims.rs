@@ -61,69 +61,87 @@ pub(super) fn match_claims(
 ) -> ClaimMatches {
     let text = doc.text();
     let mut out = ClaimMatches::default();
-    for (claim_index, claim) in claims.iter().enumerate() {
+    for (claim_index, index) in visits(views, claims.len(), Candidates::claims) {
+        let (claim, sentence) = (&claims[claim_index], &sentences[index]);
         if !claim.applies_on(doc.published) {
             continue;
         }
-        for (index, sentence) in sentences.iter().enumerate() {
-            let (visible, candidates) = (&views[index].visible, &views[index].candidates);
-            let context =
-                |p: &crate::rules::Pattern| candidates.may_match(p) && p.is_match(&visible.text);
-            if !claim.context.is_empty() && !claim.context.iter().any(context) {
-                continue;
-            }
-            let before = (out.evidence.len(), out.skipped.len());
-            // (Nothing to search for here: the prefilter saw none of the
-            // claim's literals.)
-            let searched = claim
-                .stances
-                .iter()
-                .flat_map(|s| &s.patterns)
-                .any(|p| candidates.may_match(p));
-            let elsewhen = searched
-                .then(|| {
-                    super::time_scope::other_time(&views[index].years, doc.published, claim.during)
-                })
-                .flatten();
-            let stances = if searched { &claim.stances[..] } else { &[] };
-            for (stance_index, stance) in stances.iter().enumerate() {
-                let guard = elsewhen.as_deref();
-                let found = first_evidence(
-                    text,
-                    sentence,
-                    &views[index],
-                    stance,
-                    guard,
-                    |matched, reason| {
-                        out.skipped.push(SkippedMatch {
-                            rule: claim_index,
-                            stance: stance_index,
-                            matched,
-                            reason,
-                        });
-                    },
-                );
-                if let Some(matched) = found {
-                    let (holder, cue) = holders.of(index, &matched);
-                    out.evidence.push(ClaimEvidence {
-                        claim: claim_index,
+        let (visible, candidates) = (&views[index].visible, &views[index].candidates);
+        let context =
+            |p: &crate::rules::Pattern| candidates.may_match(p) && p.is_match(&visible.text);
+        if !claim.context.is_empty() && !claim.context.iter().any(context) {
+            continue;
+        }
+        let before = (out.evidence.len(), out.skipped.len());
+        // (Nothing to search for here: the prefilter saw none of the
+        // claim's literals.)
+        let searched = claim
+            .stances
+            .iter()
+            .flat_map(|s| &s.patterns)
+            .any(|p| candidates.may_match(p));
+        let elsewhen = searched
+            .then(|| {
+                super::time_scope::other_time(&views[index].years, doc.published, claim.during)
+            })
+            .flatten();
+        let stances = if searched { &claim.stances[..] } else { &[] };
+        for (stance_index, stance) in stances.iter().enumerate() {
+            let guard = elsewhen.as_deref();
+            let found = first_evidence(
+                text,
+                sentence,
+                &views[index],
+                stance,
+                guard,
+                |matched, reason| {
+                    out.skipped.push(SkippedMatch {
+                        rule: claim_index,
                         stance: stance_index,
                         matched,
-                        sentence: sentence.clone(),
-                        holder,
-                        cue,
+                        reason,
                     });
-                }
-            }
-            if !claim.context.is_empty() && before == (out.evidence.len(), out.skipped.len()) {
-                out.near.push(NearMiss {
-                    rule: claim_index,
+                },
+            );
+            if let Some(matched) = found {
+                let (holder, cue) = holders.of(index, &matched);
+                out.evidence.push(ClaimEvidence {
+                    claim: claim_index,
+                    stance: stance_index,
+                    matched,
                     sentence: sentence.clone(),
+                    holder,
+                    cue,
                 });
             }
         }
+        if !claim.context.is_empty() && before == (out.evidence.len(), out.skipped.len()) {
+            out.near.push(NearMiss {
+                rule: claim_index,
+                sentence: sentence.clone(),
+            });
+        }
     }
     out
+}
+
+/// The (rule, sentence) pairs worth reading, rule by rule and each rule's
+/// sentences in order (the order evidence is kept in): the sentences whose
+/// prefilter names the rule, or every rule where it names them all.
+pub(super) fn visits(
+    views: &[SentenceView],
+    rules: usize,
+    named: impl for<'c> Fn(&'c Candidates) -> Option<&'c [usize]>,
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (sentence, view) in views.iter().enumerate() {
+        match named(&view.candidates) {
+            Some(named) => pairs.extend(named.iter().map(|&rule| (rule, sentence))),
+            None => pairs.extend((0..rules).map(|rule| (rule, sentence))),
+        }
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// A sentence as rules read it, built once per document for claims and

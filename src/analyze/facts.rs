@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::claims::{NearMiss, SentenceView, SkippedMatch};
 use super::negation;
 use super::speakers::Holders;
-use crate::rules::{Fact, VALUE_GROUP};
+use crate::rules::{Candidates, Fact, VALUE_GROUP};
 use crate::source::Document;
 use crate::value::DateOrder;
 use crate::value::{Value, ValueContext, ValueError, normalize};
@@ -76,122 +76,119 @@ pub(super) fn match_facts(
 ) -> FactMatches {
     let text = doc.text();
     let mut out = FactMatches::default();
-    for (fact_index, fact) in facts.iter().enumerate() {
+    for (fact_index, index) in super::claims::visits(views, facts.len(), Candidates::facts) {
+        let (fact, sentence) = (&facts[fact_index], &sentences[index]);
         if !fact.applies_on(doc.published) {
             continue;
         }
-        for (index, sentence) in sentences.iter().enumerate() {
-            let (visible, candidates) = (&views[index].visible, &views[index].candidates);
-            let context =
-                |p: &crate::rules::Pattern| candidates.may_match(p) && p.is_match(&visible.text);
-            if !fact.context.is_empty() && !fact.context.iter().any(context) {
-                continue;
-            }
-            let before = (out.evidence.len(), out.skipped.len(), out.notes.len());
-            let searched: Vec<&crate::rules::Pattern> = fact
-                .patterns
-                .iter()
-                .filter(|p| candidates.may_match(p))
-                .collect();
-            let elsewhen = (!searched.is_empty())
-                .then(|| {
-                    super::time_scope::other_time(&views[index].years, doc.published, fact.during)
-                })
-                .flatten();
-            let mut seen = Vec::new();
-            for pattern in searched {
-                for (whole, value) in pattern.group_matches(&visible.text, VALUE_GROUP) {
-                    let offset = |r: Range<usize>| {
-                        let r = visible.original(r);
-                        sentence.start + r.start..sentence.start + r.end
-                    };
-                    // (The value as patterns saw it: invisible code points out.)
-                    let value_text = &visible.text[value.clone()];
-                    let (matched, value_span) = (offset(whole), offset(value));
-                    if seen.contains(&value_span) {
-                        continue; // two patterns found the same value
+        let (visible, candidates) = (&views[index].visible, &views[index].candidates);
+        let context =
+            |p: &crate::rules::Pattern| candidates.may_match(p) && p.is_match(&visible.text);
+        if !fact.context.is_empty() && !fact.context.iter().any(context) {
+            continue;
+        }
+        let before = (out.evidence.len(), out.skipped.len(), out.notes.len());
+        let searched: Vec<&crate::rules::Pattern> = fact
+            .patterns
+            .iter()
+            .filter(|p| candidates.may_match(p))
+            .collect();
+        let elsewhen = (!searched.is_empty())
+            .then(|| super::time_scope::other_time(&views[index].years, doc.published, fact.during))
+            .flatten();
+        let mut seen = Vec::new();
+        for pattern in searched {
+            for (whole, value) in pattern.group_matches(&visible.text, VALUE_GROUP) {
+                let offset = |r: Range<usize>| {
+                    let r = visible.original(r);
+                    sentence.start + r.start..sentence.start + r.end
+                };
+                // (The value as patterns saw it: invisible code points out.)
+                let value_text = &visible.text[value.clone()];
+                let (matched, value_span) = (offset(whole), offset(value));
+                if seen.contains(&value_span) {
+                    continue; // two patterns found the same value
+                }
+                seen.push(value_span.clone());
+                let skip = |reason: String| SkippedMatch {
+                    rule: fact_index,
+                    stance: 0,
+                    matched: matched.clone(),
+                    reason,
+                };
+                if let Some(reason) = &elsewhen {
+                    out.skipped.push(skip(reason.clone()));
+                    continue;
+                }
+                if let Some(unless) = fact.unless.iter().find(|u| u.is_match(&visible.text)) {
+                    out.skipped.push(skip(format!(
+                        "the sentence matches `unless` pattern '{}'",
+                        unless.source
+                    )));
+                    continue;
+                }
+                if let Some(guard) = negation::governing_cue(text, sentence, &matched) {
+                    out.skipped.push(skip(format!(
+                        "{} by \"{}\"",
+                        guard.reason, &text[guard.cue]
+                    )));
+                    continue;
+                }
+                let cx = ValueContext {
+                    before: lookback(text, sentence.start, value_span.start),
+                    after: lookahead(text, value_span.end, sentence.end),
+                    published: doc.published,
+                    date_order,
+                    synonyms: &fact.synonyms,
+                };
+                match normalize(fact.kind, value_text, &cx) {
+                    Ok(value) => {
+                        let (holder, cue) = holders.of(index, &matched);
+                        out.evidence.push(FactEvidence {
+                        fact: fact_index,
+                        holder,
+                        cue,
+                        matched,
+                        value_span,
+                        value,
+                        sentence: sentence.clone(),
+                    });
                     }
-                    seen.push(value_span.clone());
-                    let skip = |reason: String| SkippedMatch {
-                        rule: fact_index,
-                        stance: 0,
-                        matched: matched.clone(),
-                        reason,
-                    };
-                    if let Some(reason) = &elsewhen {
-                        out.skipped.push(skip(reason.clone()));
-                        continue;
-                    }
-                    if let Some(unless) = fact.unless.iter().find(|u| u.is_match(&visible.text)) {
-                        out.skipped.push(skip(format!(
-                            "the sentence matches `unless` pattern '{}'",
-                            unless.source
-                        )));
-                        continue;
-                    }
-                    if let Some(guard) = negation::governing_cue(text, sentence, &matched) {
-                        out.skipped.push(skip(format!(
-                            "{} by \"{}\"",
-                            guard.reason, &text[guard.cue]
-                        )));
-                        continue;
-                    }
-                    let cx = ValueContext {
-                        before: lookback(text, sentence.start, value_span.start),
-                        after: lookahead(text, value_span.end, sentence.end),
-                        published: doc.published,
-                        date_order,
-                        synonyms: &fact.synonyms,
-                    };
-                    match normalize(fact.kind, value_text, &cx) {
-                        Ok(value) => {
-                            let (holder, cue) = holders.of(index, &matched);
-                            out.evidence.push(FactEvidence {
-                            fact: fact_index,
-                            holder,
-                            cue,
-                            matched,
-                            value_span,
-                            value,
-                            sentence: sentence.clone(),
-                        });
-                        }
-                        Err(ValueError::WeekdayMismatch(why)) => out.notes.push(Note {
-                            code: "concord::source::weekday_mismatch",
-                            span: value_span.clone(),
-                            message: format!(
-                                "`{}` contradicts itself: {why}",
-                                &text[value_span]
-                            ),
-                            label: "which day is meant?".into(),
-                            help: "the source names a weekday and a date that disagree; the value is set aside until it is corrected".into(),
-                        }),
-                        Err(ValueError::NeedsPublished) => out.notes.push(Note {
-                            code: "concord::source::needs_date",
-                            label: "relative to what?".into(),
-                            span: value_span.clone(),
-                            message: format!(
-                                "`{}` is relative, but {} has no publication date",
-                                &text[value_span],
-                                doc.name()
-                            ),
-                            help: "give the source a `published` date in sources.toml or its front matter".into(),
-                        }),
-                        Err(ValueError::Unreadable) => out.skipped.push(skip(format!(
-                            "\"{}\" is not a {}",
+                    Err(ValueError::WeekdayMismatch(why)) => out.notes.push(Note {
+                        code: "concord::source::weekday_mismatch",
+                        span: value_span.clone(),
+                        message: format!(
+                            "`{}` contradicts itself: {why}",
+                            &text[value_span]
+                        ),
+                        label: "which day is meant?".into(),
+                        help: "the source names a weekday and a date that disagree; the value is set aside until it is corrected".into(),
+                    }),
+                    Err(ValueError::NeedsPublished) => out.notes.push(Note {
+                        code: "concord::source::needs_date",
+                        label: "relative to what?".into(),
+                        span: value_span.clone(),
+                        message: format!(
+                            "`{}` is relative, but {} has no publication date",
                             &text[value_span],
-                            fact.kind.as_str()
-                        ))),
-                    }
+                            doc.name()
+                        ),
+                        help: "give the source a `published` date in sources.toml or its front matter".into(),
+                    }),
+                    Err(ValueError::Unreadable) => out.skipped.push(skip(format!(
+                        "\"{}\" is not a {}",
+                        &text[value_span],
+                        fact.kind.as_str()
+                    ))),
                 }
             }
-            let unchanged = (out.evidence.len(), out.skipped.len(), out.notes.len());
-            if !fact.context.is_empty() && before == unchanged {
-                out.near.push(NearMiss {
-                    rule: fact_index,
-                    sentence: sentence.clone(),
-                });
-            }
+        }
+        let unchanged = (out.evidence.len(), out.skipped.len(), out.notes.len());
+        if !fact.context.is_empty() && before == unchanged {
+            out.near.push(NearMiss {
+                rule: fact_index,
+                sentence: sentence.clone(),
+            });
         }
     }
     out

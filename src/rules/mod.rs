@@ -23,7 +23,7 @@ pub use compile::{Example, Origin};
 pub use fact::{Fact, VALUE_GROUP};
 pub use pattern::Pattern;
 pub use prefilter::Candidates;
-use prefilter::Prefilter;
+use prefilter::{Owner, Prefilter};
 pub use quote::QuoteRule;
 pub use speaker::{SpeakerRule, Speakers};
 
@@ -52,15 +52,18 @@ impl RuleSet {
     /// its slot. Called once a set is complete; a set changed afterwards
     /// must call it again.
     pub fn index_patterns(&mut self) {
-        let claims = self.claims.iter_mut().flat_map(|c| {
+        let claims = self.claims.iter_mut().enumerate().flat_map(|(i, c)| {
             c.context
                 .iter_mut()
                 .chain(c.stances.iter_mut().flat_map(|s| s.patterns.iter_mut()))
+                .map(move |p| (Owner::Claim(i), p))
         });
-        let facts = self
-            .facts
-            .iter_mut()
-            .flat_map(|f| f.context.iter_mut().chain(f.patterns.iter_mut()));
+        let facts = self.facts.iter_mut().enumerate().flat_map(|(i, f)| {
+            f.context
+                .iter_mut()
+                .chain(f.patterns.iter_mut())
+                .map(move |p| (Owner::Fact(i), p))
+        });
         self.prefilter = Some(std::sync::Arc::new(Prefilter::new(claims.chain(facts))));
     }
 

@@ -13,8 +13,17 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::pattern::{NO_SLOT, Pattern};
 
+/// The rule a pattern belongs to, by its index among the rules of its kind.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Owner {
+    Claim(usize),
+    Fact(usize),
+}
+
 /// The automaton over all patterns' literals, and which patterns own each.
 pub(super) struct Prefilter {
+    /// The rule of each slot.
+    rules: Vec<Owner>,
     automaton: Option<AhoCorasick>,
     /// For each literal (by automaton pattern id), the slots of the rule
     /// patterns that require it.
@@ -36,13 +45,15 @@ impl std::fmt::Debug for Prefilter {
 
 impl Prefilter {
     /// Gives every pattern a slot and builds the automaton over their literals.
-    pub(super) fn new<'p>(patterns: impl Iterator<Item = &'p mut Pattern>) -> Prefilter {
+    pub(super) fn new<'p>(patterns: impl Iterator<Item = (Owner, &'p mut Pattern)>) -> Prefilter {
+        let mut rules = Vec::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index: std::collections::HashMap<Vec<u8>, usize> = Default::default();
         let mut owners: Vec<Vec<u32>> = Vec::new();
         let mut always = Vec::new();
         let mut slots = 0u32;
-        for pattern in patterns {
+        for (owner, pattern) in patterns {
+            rules.push(owner);
             let slot = slots;
             slots += 1;
             pattern.slot = slot;
@@ -77,6 +88,7 @@ impl Prefilter {
             owners.clear();
         }
         Prefilter {
+            rules,
             automaton,
             owners,
             always,
@@ -102,7 +114,25 @@ impl Prefilter {
                     .for_each(|&s| set(s));
             }
         }
-        Candidates::Some(bits)
+        // The rules those patterns belong to, in order, each once.
+        let (mut claims, mut facts) = (Vec::new(), Vec::new());
+        for (word_index, &word) in bits.iter().enumerate() {
+            let mut word = word;
+            while word != 0 {
+                let slot = word_index * 64 + word.trailing_zeros() as usize;
+                word &= word - 1;
+                match self.rules[slot] {
+                    Owner::Claim(i) if claims.last() != Some(&i) => claims.push(i),
+                    Owner::Fact(i) if facts.last() != Some(&i) => facts.push(i),
+                    _ => {}
+                }
+            }
+        }
+        Candidates::Some {
+            bits,
+            claims,
+            facts,
+        }
     }
 }
 
@@ -111,7 +141,12 @@ impl Prefilter {
 pub enum Candidates {
     /// Every pattern (no prefilter, or text it cannot read).
     All,
-    Some(Vec<u64>),
+    Some {
+        bits: Vec<u64>,
+        /// The claims and facts (by index) with a pattern among them.
+        claims: Vec<usize>,
+        facts: Vec<usize>,
+    },
 }
 
 impl Candidates {
@@ -119,13 +154,31 @@ impl Candidates {
     pub fn may_match(&self, pattern: &Pattern) -> bool {
         match self {
             Candidates::All => true,
-            Candidates::Some(bits) => {
+            Candidates::Some { bits, .. } => {
                 let slot = pattern.slot;
                 slot == NO_SLOT
                     || bits
                         .get(slot as usize / 64)
                         .is_none_or(|word| word & (1 << (slot % 64)) != 0)
             }
+        }
+    }
+}
+
+impl Candidates {
+    /// The claims with a pattern that may match, in order; `None`: all.
+    pub fn claims(&self) -> Option<&[usize]> {
+        match self {
+            Candidates::All => None,
+            Candidates::Some { claims, .. } => Some(claims),
+        }
+    }
+
+    /// The facts with a pattern that may match, in order; `None`: all.
+    pub fn facts(&self) -> Option<&[usize]> {
+        match self {
+            Candidates::All => None,
+            Candidates::Some { facts, .. } => Some(facts),
         }
     }
 }
@@ -164,7 +217,7 @@ mod tests {
             .iter()
             .map(|s| Pattern::compile(s, 1 << 20).unwrap())
             .collect();
-        let prefilter = Prefilter::new(patterns.iter_mut());
+        let prefilter = Prefilter::new(patterns.iter_mut().map(|p| (Owner::Claim(0), p)));
         (patterns, prefilter)
     }
 
