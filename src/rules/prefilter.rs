@@ -265,6 +265,24 @@ mod tests {
     }
 
     #[test]
+    fn candidates_name_the_rules_their_patterns_belong_to() {
+        let rules = crate::rules::compile_rule_text(
+            "r.toml",
+            "[[claim]]\nid = 'a'\nstances.yes = ['ceasefire holds']\n\
+             [[claim]]\nid = 'b'\nstances.yes = ['talks resumed']\n\
+             [[fact]]\nid = 'c'\ntype = 'number'\npatterns = ['(?P<value>\\d+) people died']\n",
+            &crate::config::Limits::default(),
+        )
+        .unwrap();
+        let candidates = rules.candidates("Talks resumed after 4 people died.");
+        assert_eq!(candidates.claims(), Some(&[1][..]));
+        assert_eq!(candidates.facts(), Some(&[0][..]));
+        let candidates = rules.candidates("Nothing here.");
+        assert_eq!(candidates.claims(), Some(&[][..]));
+        assert_eq!(rules.candidates("The \u{212a}remlin said.").claims(), None);
+    }
+
+    #[test]
     fn literals_are_the_more_selective_end() {
         let hir = |s: &str| regex_syntax::parse(s).unwrap();
         // Digits at the start, words at the end: the end is chosen.
