@@ -7,7 +7,8 @@
 //! index built out of the report's own JSON (version 1, byte for byte what
 //! `--format json` writes), which the page carries for tools to read back.
 //! Every piece of text from a document, a manifest or a rule goes through
-//! [`Esc`]; a Content-Security-Policy forbids any load from the network.
+//! [`Esc`]; a Content-Security-Policy forbids any load from the network and
+//! runs only the page's own script, by its hash.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::{self, Display, Write as _};
@@ -17,15 +18,16 @@ use crate::pipeline::Outcome;
 use crate::rules::RuleRef;
 use crate::text::visible::{escape, hidden};
 
+mod csp;
+
 /// Evidence shown per group of a card before the rest is collapsed.
 const SHOWN_PER_GROUP: usize = 5;
 /// The most outlets the matrix gives a column; the rest are named below it.
 const MATRIX_OUTLETS: usize = 30;
 
 const STYLE: &str = include_str!("html/report.css");
-const SCRIPT: &str = include_str!("html/report.js");
-const POLICY: &str =
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+/// The page's one script, as it stands between its tags (the CSP hashes it so).
+const SCRIPT: &str = concat!("\n", include_str!("html/report.js"));
 
 /// Text for HTML, in an element or a quoted attribute: `& < > " '` as
 /// references, and characters that would act on a terminal or reorder what
@@ -68,11 +70,12 @@ fn page(out: &mut String, outcome: &Outcome, json: &str) -> fmt::Result {
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{POLICY}\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
          <meta name=\"generator\" content=\"concord {}\">\n\
          <title>concord report: {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>",
+        csp::policy(SCRIPT),
         env!("CARGO_PKG_VERSION"),
         Esc(&counts_line(findings)),
     )?;
@@ -103,7 +106,7 @@ fn page(out: &mut String, outcome: &Outcome, json: &str) -> fmt::Result {
     writeln!(
         out,
         "<script type=\"application/json\" id=\"concord-report\">{}</script>\n\
-         <script>\n{SCRIPT}</script>\n</body>\n</html>",
+         <script>{SCRIPT}</script>\n</body>\n</html>",
         json.trim_end().replace('<', "\\u003c")
     )
 }
@@ -571,7 +574,8 @@ fn evidence_item(
         };
         meta(out, "value", &Esc(&shown).to_string())?;
     }
-    if let Some(holder) = &e.holder {
+    // A source that speaks for itself holds its own stance: no need to say so twice.
+    if let Some(holder) = e.holder.as_ref().filter(|h| **h != e.outlet) {
         meta(out, "holder", &Esc(holder).to_string())?;
     }
     let speaker_matters = f.kind == Kind::Misattribution || e.speaker != e.holder;
@@ -585,7 +589,7 @@ fn evidence_item(
 
 /// One `<dt>`/`<dd>` pair; `html` is already escaped.
 fn meta(out: &mut String, term: &str, html: &str) -> fmt::Result {
-    write!(out, "<div><dt>{term}</dt><dd>{html}</dd></div>")
+    write!(out, "<dt>{term}</dt><dd>{html}</dd>")
 }
 
 /// The outlet, a link to the source's url when it is a web address (no

@@ -3,6 +3,7 @@
 // built from the embedded JSON report (finding i is #f-i and row #m-i).
 (() => {
   'use strict';
+  performance.mark('concord:start');
   const report = JSON.parse(document.getElementById('concord-report').textContent);
   const findings = report.findings;
   const cards = findings.map((_, i) => document.getElementById('f-' + i));
@@ -150,4 +151,5 @@
   window.addEventListener('afterprint', () => opened.forEach((d) => { d.open = false; }));
 
   apply();
+  performance.measure('concord:ready', 'concord:start');
 })();
