@@ -436,7 +436,7 @@ fn card(out: &mut String, outcome: &Outcome, i: usize, f: &Finding) -> fmt::Resu
     }
     writeln!(out, "<div class=\"groups\">")?;
     for group in groups(f) {
-        evidence_group(out, i, f, &group)?;
+        evidence_group(out, i, &group)?;
     }
     writeln!(
         out,
@@ -504,7 +504,7 @@ fn groups(f: &Finding) -> Vec<Group<'_>> {
     groups
 }
 
-fn evidence_group(out: &mut String, i: usize, f: &Finding, group: &Group) -> fmt::Result {
+fn evidence_group(out: &mut String, i: usize, group: &Group) -> fmt::Result {
     let n = group.items.len();
     let outlets: BTreeSet<&str> = group.items.iter().map(|(_, e)| e.outlet.as_str()).collect();
     writeln!(
@@ -518,7 +518,7 @@ fn evidence_group(out: &mut String, i: usize, f: &Finding, group: &Group) -> fmt
     )?;
     let (shown, rest) = group.items.split_at(n.min(SHOWN_PER_GROUP));
     for &(id, e) in shown {
-        evidence_item(out, i, f, id, e)?;
+        evidence_item(out, i, id, e)?;
     }
     writeln!(out, "</ol>")?;
     if !rest.is_empty() {
@@ -529,7 +529,7 @@ fn evidence_group(out: &mut String, i: usize, f: &Finding, group: &Group) -> fmt
             SHOWN_PER_GROUP + 1
         )?;
         for &(id, e) in rest {
-            evidence_item(out, i, f, id, e)?;
+            evidence_item(out, i, id, e)?;
         }
         writeln!(out, "</ol>\n</details>")?;
     }
@@ -538,13 +538,7 @@ fn evidence_group(out: &mut String, i: usize, f: &Finding, group: &Group) -> fmt
 
 /// A source's sentence with its match marked, its word diff, and who and
 /// where: outlet, date, holder, speaker, value, file and line.
-fn evidence_item(
-    out: &mut String,
-    i: usize,
-    f: &Finding,
-    id: EvidenceId,
-    e: &Evidence,
-) -> fmt::Result {
+fn evidence_item(out: &mut String, i: usize, id: EvidenceId, e: &Evidence) -> fmt::Result {
     write!(
         out,
         "<li class=\"ev\" id=\"{}\" tabindex=\"-1\"><blockquote class=\"excerpt\">",
@@ -575,11 +569,14 @@ fn evidence_item(
         meta(out, "value", &Esc(&shown).to_string())?;
     }
     // A source that speaks for itself holds its own stance: no need to say so twice.
-    if let Some(holder) = e.holder.as_ref().filter(|h| **h != e.outlet) {
+    if let Some(holder) = e
+        .holder
+        .as_ref()
+        .filter(|h| **h != e.outlet && Some(*h) != e.speaker.as_ref())
+    {
         meta(out, "holder", &Esc(holder).to_string())?;
     }
-    let speaker_matters = f.kind == Kind::Misattribution || e.speaker != e.holder;
-    if let Some(speaker) = e.speaker.as_ref().filter(|_| speaker_matters) {
+    if let Some(speaker) = &e.speaker {
         meta(out, "speaker", &Esc(speaker).to_string())?;
     }
     let place = format!("{}:{}:{}", e.file, e.line, e.column);

@@ -45,13 +45,15 @@ async function check(browser, report) {
   const findings = data.findings;
   assert.equal(findings.length, report.findings, `${name}: embedded findings vs --format json`);
 
+  // Screenshots first, of the page as it opens.
+  if (report.screenshots) await screenshots(page, name, report.screenshots);
   await cardsMatch(page, name, findings);
   await matrixMatches(page, name, findings);
+  await sorting(page, name, findings);
   await filters(page, name, findings);
   await followLink(page, name, findings);
   const injected = await hostile(page, name);
   if (report.hostile) assert.ok(injected.shownAsText, `${name}: the injected markup is not shown as text`);
-  if (report.screenshots) await screenshots(page, name, report.screenshots);
 
   assert.deepEqual(requests, [], `${name}: requests beyond the file`);
   assert.deepEqual(problems, [], `${name}: errors in the page`);
@@ -149,6 +151,25 @@ async function matrixMatches(page, name, findings) {
     });
   });
   log(`ok ${name}: matrix ${matrix.rows.length} × ${matrix.outlets.length}, ${filled} cells match the JSON`);
+}
+
+async function sorting(page, name, findings) {
+  const order = () => page.$$eval('table.matrix tbody tr', (all) => all.map((r) => r.cells[0].textContent));
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  const rules = findings.map((f) => f.rule);
+  const ascending = [...rules].sort(collator.compare);
+  await page.click('table.matrix thead th:first-child button');
+  assert.deepEqual(await order(), ascending, `${name}: rows sorted by rule`);
+  assert.equal(await page.getAttribute('table.matrix thead th:first-child', 'aria-sort'), 'ascending');
+  await page.click('table.matrix thead th:first-child button');
+  assert.deepEqual(await order(), [...ascending].reverse(), `${name}: rows sorted by rule, descending`);
+  // Back to the report's order: by the row's finding.
+  await page.evaluate(() => {
+    const body = document.querySelector('table.matrix tbody');
+    [...body.rows].sort((a, b) => a.id.slice(2) - b.id.slice(2)).forEach((r) => body.appendChild(r));
+    document.querySelectorAll('table.matrix thead th').forEach((th) => th.setAttribute('aria-sort', 'none'));
+  });
+  log(`ok ${name}: the rule column sorts both ways`);
 }
 
 const visibleCards = (page) =>
@@ -269,6 +290,10 @@ async function screenshots(page, name, folder) {
   await page.setViewportSize({ width: 1280, height: 900 });
   const misquote = await page.$('article.card.k-misquote');
   if (misquote) {
+    // Cards off screen are laid out only when near the view (content-visibility).
+    await misquote.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await misquote.scrollIntoViewIfNeeded();
     const path = join(folder, 'report-misquote-light-1280.png');
     await misquote.screenshot({ path });
     log(`ok ${name}: screenshot ${path}`);
