@@ -107,7 +107,7 @@ fn page(out: &mut String, outcome: &Outcome, json: &str) -> fmt::Result {
         out,
         "<script type=\"application/json\" id=\"concord-report\">{}</script>\n\
          <script>{SCRIPT}</script>\n</body>\n</html>",
-        json.trim_end().replace('<', "\\u003c")
+        json.replace('<', "\\u003c")
     )
 }
 
@@ -337,7 +337,7 @@ fn matrix(out: &mut String, findings: &[Finding], outlets: &Outlets) -> fmt::Res
     for outlet in &outlets.columns {
         write!(
             out,
-            "<th scope=\"col\" aria-sort=\"none\"><button type=\"button\">{}</button></th>",
+            "<th scope=\"col\" aria-sort=\"none\" title=\"{0}\"><button type=\"button\">{0}</button></th>",
             Esc(outlet)
         )?;
     }
@@ -387,8 +387,8 @@ fn matrix_row(
     let kind = f.kind.as_str();
     write!(
         out,
-        "<tr id=\"m-{i}\" class=\"k-{kind}\"><th scope=\"row\"><a href=\"#f-{i}\">{}</a></th>\
-         <td class=\"verdict\">{}</td>",
+        "<tr id=\"m-{i}\" class=\"k-{kind}\"><th scope=\"row\"><a href=\"#f-{i}\" title=\"{0}\">{0}</a></th>\
+         <td class=\"verdict\">{1}</td>",
         Esc(&f.rule),
         verdict(f.kind)
     )?;

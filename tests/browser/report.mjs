@@ -52,6 +52,7 @@ async function check(browser, report) {
   await sorting(page, name, findings);
   await filters(page, name, findings);
   await followLink(page, name, findings);
+  await keyboard(page, name, findings);
   const injected = await hostile(page, name);
   if (report.hostile) assert.ok(injected.shownAsText, `${name}: the injected markup is not shown as text`);
 
@@ -249,6 +250,25 @@ async function followLink(page, name, findings) {
   assert.ok(await page.isVisible(`#f-${last}`), `${name}: f-${last} hidden after following its address`);
   log(`ok ${name}: following #f-${last} clears the filter that hid it`);
   await page.click('button[type=reset]');
+}
+
+// Keys: j and k step through the shown findings, "/" goes to the search box.
+async function keyboard(page, name, findings) {
+  await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
+  const focused = () => page.evaluate(() => document.activeElement.id);
+  await page.keyboard.press('j');
+  assert.equal(await focused(), 'f-0', `${name}: j from the top`);
+  if (findings.length > 1) {
+    await page.keyboard.press('j');
+    assert.equal(await focused(), 'f-1', `${name}: j again`);
+    await page.keyboard.press('k');
+    assert.equal(await focused(), 'f-0', `${name}: k`);
+  }
+  await page.keyboard.press('/');
+  assert.equal(await focused(), 'q', `${name}: / to search`);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement.blur());
+  log(`ok ${name}: j, k and / move the focus`);
 }
 
 async function hostile(page, name) {
