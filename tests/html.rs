@@ -314,11 +314,15 @@ fn on_path(name: &str) -> Option<PathBuf> {
 }
 
 fn browser() -> Result<Browser, String> {
-    let chromium = std::env::var_os("CONCORD_CHROMIUM")
-        .map(PathBuf::from)
-        .or_else(|| Some(PathBuf::from("/usr/bin/chromium")).filter(|p| p.is_file()))
-        .or_else(|| on_path("chromium"))
-        .ok_or("no Chromium (apt-get install chromium, or set CONCORD_CHROMIUM)")?;
+    let chromium = match std::env::var_os("CONCORD_CHROMIUM") {
+        Some(path) => Some(PathBuf::from(path))
+            .filter(|p| p.is_file())
+            .ok_or("CONCORD_CHROMIUM names no file")?,
+        None => Some(PathBuf::from("/usr/bin/chromium"))
+            .filter(|p| p.is_file())
+            .or_else(|| on_path("chromium"))
+            .ok_or("no Chromium (apt-get install chromium, or set CONCORD_CHROMIUM)")?,
+    };
     let node = on_path("node").ok_or("no node (apt-get install nodejs npm)")?;
     let modules = root().join("tests/browser/node_modules/playwright-core");
     if !modules.is_dir() {

@@ -556,9 +556,9 @@ fn evidence_item(out: &mut String, i: usize, id: EvidenceId, e: &Evidence) -> fm
         writeln!(out, "</p>")?;
     }
     write!(out, "<dl class=\"meta\">")?;
-    meta(out, "outlet", &outlet(e))?;
+    meta(out, "outlet", outlet(e))?;
     if let Some(date) = e.published {
-        meta(out, "published", &date.to_string())?;
+        meta(out, "published", date)?;
     }
     if let Answer::Value(value) = &e.answer {
         let shown = if value.raw.trim() == value.normalized {
@@ -566,26 +566,22 @@ fn evidence_item(out: &mut String, i: usize, id: EvidenceId, e: &Evidence) -> fm
         } else {
             format!("{} → {}", value.raw.trim(), value.normalized)
         };
-        meta(out, "value", &Esc(&shown).to_string())?;
+        meta(out, "value", Esc(&shown))?;
     }
-    // A source that speaks for itself holds its own stance: no need to say so twice.
-    if let Some(holder) = e
-        .holder
-        .as_ref()
-        .filter(|h| **h != e.outlet && Some(*h) != e.speaker.as_ref())
-    {
-        meta(out, "holder", &Esc(holder).to_string())?;
+    // A quotation's holder is its speaker, shown next.
+    if let Some(holder) = e.holder.as_ref().filter(|h| Some(*h) != e.speaker.as_ref()) {
+        meta(out, "holder", Esc(holder))?;
     }
     if let Some(speaker) = &e.speaker {
-        meta(out, "speaker", &Esc(speaker).to_string())?;
+        meta(out, "speaker", Esc(speaker))?;
     }
     let place = format!("{}:{}:{}", e.file, e.line, e.column);
-    meta(out, "where", &format!("<code>{}</code>", Esc(&place)))?;
+    meta(out, "where", format_args!("<code>{}</code>", Esc(&place)))?;
     writeln!(out, "</dl></li>")
 }
 
-/// One `<dt>`/`<dd>` pair; `html` is already escaped.
-fn meta(out: &mut String, term: &str, html: &str) -> fmt::Result {
+/// One `<dt>`/`<dd>` pair; `html` writes itself escaped.
+fn meta(out: &mut String, term: &str, html: impl Display) -> fmt::Result {
     write!(out, "<dt>{term}</dt><dd>{html}</dd>")
 }
 
