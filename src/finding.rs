@@ -129,6 +129,12 @@ pub struct Evidence {
     pub end_line: usize,
     pub end_column: usize,
     pub excerpt: String,
+    /// Where the matched words stand in `excerpt` (byte offsets into it),
+    /// when they do: a claim's stance words, a fact's value. Quotations
+    /// have none: their excerpt is the quotation.
+    pub excerpt_match: Option<Span>,
+    /// The source's publication date, when its metadata gives one.
+    pub published: Option<jiff::civil::Date>,
     /// What this evidence says: a stance, a value, or how a quotation reads.
     pub answer: Answer,
     pub holder: Option<String>,
@@ -259,6 +265,8 @@ mod tests {
             end_line: 1,
             end_column: 4,
             excerpt: excerpt.into(),
+            excerpt_match: None,
+            published: None,
             answer: Answer::Stance("no".into()),
             holder: None,
             speaker: None,

@@ -60,6 +60,10 @@ fuzz_target!(|data: &[u8]| {
         let text = render(format, &outcome, &options);
         serde_json::from_str::<serde_json::Value>(&text).expect("JSON and SARIF parse");
     }
+    // HTML: no document text becomes markup. The page's only script
+    // elements are its JSON block and its own script.
+    let html = render(Format::Html, &outcome, &options);
+    assert_eq!(html.matches("<script").count(), 2, "a script element from a document");
     let github = render(Format::Github, &outcome, &options);
     for line in github.lines() {
         assert!(

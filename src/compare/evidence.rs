@@ -7,7 +7,6 @@ use crate::analyze::{Analysis, resolve_surname};
 use crate::finding::{Answer, Evidence, Kind, Span};
 use crate::rules::{RuleSet, Speakers};
 use crate::source::Document;
-use crate::text::fold_whitespace;
 
 /// Longest excerpt shown for a piece of evidence, in characters.
 const EXCERPT_WIDTH: usize = 160;
@@ -65,7 +64,7 @@ pub(super) fn locate(ev: &mut Evidence, doc: &Document, span: &Range<usize>) {
 }
 
 /// Evidence in `doc` at `span`, every other field empty.
-pub(super) fn evidence_at(doc: &Document, span: &Range<usize>, excerpt: String) -> Evidence {
+pub(super) fn evidence_at(doc: &Document, span: &Range<usize>, excerpt: Excerpt) -> Evidence {
     let mut ev = Evidence {
         file: doc.name().to_string(),
         source: doc.id.clone(),
@@ -76,7 +75,9 @@ pub(super) fn evidence_at(doc: &Document, span: &Range<usize>, excerpt: String) 
         column: 0,
         end_line: 0,
         end_column: 0,
-        excerpt,
+        excerpt: excerpt.text,
+        excerpt_match: excerpt.matched,
+        published: doc.published,
         answer: Answer::Quotation,
         holder: None,
         speaker: None,
@@ -115,8 +116,15 @@ pub(super) fn tally_message(kind: Kind, mut tally: Vec<(String, usize)>) -> Stri
     }
 }
 
-/// The sentence around a match, whitespace folded, cut to a window with `…`.
-pub(super) fn excerpt(text: &str, sentence: &Range<usize>, matched: &Range<usize>) -> String {
+/// An excerpt and where its matched words stand in it.
+pub(super) struct Excerpt {
+    pub(super) text: String,
+    pub(super) matched: Option<Span>,
+}
+
+/// The sentence around a match, whitespace folded, cut to a window with `…`,
+/// with the match's place in it.
+pub(super) fn excerpt(text: &str, sentence: &Range<usize>, matched: &Range<usize>) -> Excerpt {
     let before: Vec<char> = text[sentence.start..matched.start].chars().collect();
     let after: Vec<char> = text[matched.end..sentence.end].chars().collect();
     let hit = &text[matched.clone()];
@@ -134,5 +142,55 @@ pub(super) fn excerpt(text: &str, sentence: &Range<usize>, matched: &Range<usize
     } else {
         after.iter().collect()
     };
-    fold_whitespace(&format!("{head}{hit}{tail}"))
+    fold_marked(&head, hit, &tail)
+}
+
+/// `head + hit + tail` with whitespace folded as [`crate::text::fold_whitespace`] folds
+/// it, and the byte range the non-blank characters of `hit` take in it.
+fn fold_marked(head: &str, hit: &str, tail: &str) -> Excerpt {
+    let mut text = String::with_capacity(head.len() + hit.len() + tail.len());
+    let mut matched: Option<Span> = None;
+    let mut blank = false;
+    for (part, c) in [(0, head), (1, hit), (2, tail)]
+        .into_iter()
+        .flat_map(|(part, s)| s.chars().map(move |c| (part, c)))
+    {
+        if c.is_whitespace() {
+            blank = true;
+            continue;
+        }
+        if blank && !text.is_empty() {
+            text.push(' ');
+        }
+        blank = false;
+        let start = text.len();
+        text.push(c);
+        if part == 1 {
+            let span = matched.get_or_insert(Span { start, end: start });
+            span.end = text.len();
+        }
+    }
+    Excerpt { text, matched }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_match_is_found_in_the_folded_excerpt() {
+        let text = "Officials  said\nthe  talks   ended  on Friday.";
+        let at = text.find("talks").unwrap();
+        let matched = at..at + "talks   ended".len();
+        let excerpt = excerpt(text, &(0..text.len()), &matched);
+        assert_eq!(excerpt.text, "Officials said the talks ended on Friday.");
+        let span = excerpt.matched.unwrap();
+        assert_eq!(&excerpt.text[span.start..span.end], "talks ended");
+    }
+
+    #[test]
+    fn an_empty_match_marks_nothing() {
+        let text = "“We will not,” she said.";
+        assert_eq!(excerpt(text, &(0..text.len()), &(0..0)).matched, None);
+    }
 }

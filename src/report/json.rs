@@ -46,6 +46,12 @@ struct JsonEvidence<'a> {
     end_line: usize,
     end_column: usize,
     excerpt: &'a str,
+    /// Where the matched words stand in `excerpt` (byte offsets).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    excerpt_match: Option<Span>,
+    /// The source's publication date, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
     /// A claim's stance; for quotations "reference" or the class of difference.
     #[serde(skip_serializing_if = "Option::is_none")]
     stance: Option<&'a str>,
@@ -94,6 +100,8 @@ impl<'a> JsonEvidence<'a> {
             end_line: e.end_line,
             end_column: e.end_column,
             excerpt: &e.excerpt,
+            excerpt_match: e.excerpt_match,
+            published: e.published.map(|date| date.to_string()),
             stance,
             value,
             holder: e.holder.as_deref(),

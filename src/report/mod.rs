@@ -7,6 +7,7 @@ mod diff;
 mod examples;
 mod explain;
 mod github;
+mod html;
 mod human;
 mod json;
 mod matrix;
@@ -69,6 +70,9 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands.
     Github,
+    /// One self-contained HTML page: the matrix and a card per finding,
+    /// carrying the JSON report.
+    Html,
 }
 
 /// What a findings report shows besides the findings.
@@ -87,13 +91,19 @@ pub fn render(format: Format, outcome: &Outcome, options: &Options) -> String {
     match format {
         // The report for people passes the terminal gate here, once.
         Format::Human => safe(&human::report(outcome, options)),
-        Format::Json => json::render_json(
-            &outcome.findings,
-            corpus.docs.len(),
-            corpus.rules.count(),
-            outcome.accepted,
-        ),
+        Format::Json => json_report(outcome),
         Format::Sarif => sarif::render_sarif(&outcome.findings, &corpus.rules),
         Format::Github => github::render_github(&outcome.findings),
+        Format::Html => html::render_html(outcome, &json_report(outcome)),
     }
+}
+
+/// The version-1 JSON report: `--format json`, and what the HTML page carries.
+fn json_report(outcome: &Outcome) -> String {
+    json::render_json(
+        &outcome.findings,
+        outcome.corpus.docs.len(),
+        outcome.corpus.rules.count(),
+        outcome.accepted,
+    )
 }

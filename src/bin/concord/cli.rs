@@ -128,8 +128,9 @@ fn parse_output(text: &str) -> Result<(Format, PathBuf), String> {
     let (format, path) = text
         .split_once('=')
         .ok_or_else(|| format!("expected FORMAT=PATH, e.g. sarif=report.sarif, not `{text}`"))?;
-    let format = Format::from_str(format, true)
-        .map_err(|_| format!("unknown format `{format}`: one of human, json, sarif, github"))?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        format!("unknown format `{format}`: one of human, json, sarif, github, html")
+    })?;
     if path.is_empty() {
         return Err("the PATH after `=` is empty".into());
     }
@@ -153,6 +154,8 @@ pub(crate) enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on a pull request)
     Github,
+    /// One self-contained HTML page: matrix, a card per finding, filters
+    Html,
 }
 
 impl From<Format> for concord::report::Format {
@@ -162,6 +165,7 @@ impl From<Format> for concord::report::Format {
             Format::Json => concord::report::Format::Json,
             Format::Sarif => concord::report::Format::Sarif,
             Format::Github => concord::report::Format::Github,
+            Format::Html => concord::report::Format::Html,
         }
     }
 }
