@@ -13,6 +13,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::{self, Display, Write as _};
 
+use super::diff::Run;
 use crate::finding::{Answer, DiffOp, Evidence, Finding, Kind, Severity};
 use crate::pipeline::Outcome;
 use crate::rules::RuleRef;
@@ -238,6 +239,27 @@ impl Display for Anchor {
     }
 }
 
+/// One checked filter box with its count: `name=value`, shown as `label`.
+fn checkbox(
+    out: &mut String,
+    name: &str,
+    value: &str,
+    label: impl Display,
+    class: &str,
+    n: usize,
+) -> fmt::Result {
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    writeln!(
+        out,
+        "<label{class}><input type=\"checkbox\" name=\"{name}\" value=\"{value}\" checked> \
+         {label} <span class=\"n\">({n})</span></label>"
+    )
+}
+
 /// The filter bar, hidden until the script shows it (it does nothing without one).
 fn filters(out: &mut String, outcome: &Outcome, outlets: &[&str]) -> fmt::Result {
     let findings = &outcome.findings;
@@ -248,23 +270,13 @@ fn filters(out: &mut String, outcome: &Outcome, outlets: &[&str]) -> fmt::Result
     writeln!(out, "<fieldset><legend>Kind</legend>")?;
     for kind in KINDS {
         let n = findings.iter().filter(|f| f.kind == kind).count();
-        writeln!(
-            out,
-            "<label class=\"k-{0}\"><input type=\"checkbox\" name=\"kind\" value=\"{0}\" checked> \
-             {1} <span class=\"n\">({n})</span></label>",
-            kind.as_str(),
-            verdict(kind)
-        )?;
+        let class = format!("k-{}", kind.as_str());
+        checkbox(out, "kind", kind.as_str(), verdict(kind), &class, n)?;
     }
     writeln!(out, "</fieldset>\n<fieldset><legend>Severity</legend>")?;
     for severity in SEVERITIES {
         let n = findings.iter().filter(|f| f.severity == severity).count();
-        writeln!(
-            out,
-            "<label><input type=\"checkbox\" name=\"severity\" value=\"{0}\" checked> \
-             {0} <span class=\"n\">({n})</span></label>",
-            severity.as_str()
-        )?;
+        checkbox(out, "severity", severity.as_str(), severity.as_str(), "", n)?;
     }
     writeln!(out, "</fieldset>")?;
     let rules: BTreeSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
@@ -626,33 +638,16 @@ fn excerpt(out: &mut String, e: &Evidence) -> fmt::Result {
 
 /// A word diff: runs of removed words in `<del>`, added ones in `<ins>`.
 fn word_diff(out: &mut String, diff: &[DiffOp]) -> fmt::Result {
-    let mut words: Vec<String> = Vec::new();
-    let mut run: Option<(&str, Vec<&str>)> = None;
-    let close = |run: &mut Option<(&str, Vec<&str>)>, words: &mut Vec<String>| {
-        if let Some((tag, run)) = run.take() {
-            let label = if tag == "del" { "removed" } else { "added" };
-            words.push(format!(
-                "<{tag} title=\"{label}\">{}</{tag}>",
-                Esc(&run.join(" "))
-            ));
-        }
-    };
-    for op in diff {
-        let (tag, word) = match op {
-            DiffOp::Same(word) => {
-                close(&mut run, &mut words);
-                words.push(Esc(word).to_string());
-                continue;
+    let words: Vec<String> = super::diff::runs(diff)
+        .into_iter()
+        .map(|run| match run {
+            Run::Same(word) => Esc(word).to_string(),
+            Run::Removed(words) => {
+                format!("<del title=\"removed\">{}</del>", Esc(&words.join(" ")))
             }
-            DiffOp::Removed(word) => ("del", word.as_str()),
-            DiffOp::Added(word) => ("ins", word.as_str()),
-        };
-        if run.as_ref().is_some_and(|(open, _)| *open != tag) {
-            close(&mut run, &mut words);
-        }
-        run.get_or_insert_with(|| (tag, Vec::new())).1.push(word);
-    }
-    close(&mut run, &mut words);
+            Run::Added(words) => format!("<ins title=\"added\">{}</ins>", Esc(&words.join(" "))),
+        })
+        .collect();
     write!(out, "{}", words.join(" "))
 }
 
