@@ -105,8 +105,39 @@ struct RawConfig {
     quotes: QuotesConfig,
     #[serde(default)]
     accept: Vec<toml::Spanned<Accept>>,
+    baseline: Option<String>,
+    #[serde(default)]
+    links: RawLinks,
     #[serde(default)]
     limits: Limits,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLinks {
+    tool: Option<toml::Spanned<String>>,
+    rule: Option<toml::Spanned<String>>,
+}
+
+/// Where people read more, for reports that link out (SARIF): concord's own
+/// documentation, and a rule's (`{id}`, `{file}` and `{line}` filled in).
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    pub tool: Option<String>,
+    pub rule: Option<String>,
+}
+
+impl Links {
+    /// The rule's documentation address, from the `rule` template.
+    pub fn rule(&self, id: &str, file: &str, line: usize) -> Option<String> {
+        let template = self.rule.as_deref()?;
+        Some(
+            template
+                .replace("{id}", id)
+                .replace("{file}", file)
+                .replace("{line}", &line.to_string()),
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +158,9 @@ pub struct Config {
     pub date_order: DateOrder,
     pub quotes: QuotesConfig,
     pub accept: Vec<Accept>,
+    /// The baseline `check` reads and `baseline` writes by default.
+    pub baseline: Option<PathBuf>,
+    pub links: Links,
     pub limits: Limits,
 }
 
@@ -144,6 +178,8 @@ impl Config {
             date_order: DateOrder::default(),
             quotes: QuotesConfig::default(),
             accept: Vec::new(),
+            baseline: None,
+            links: Links::default(),
             limits: Limits::default(),
         }
     }
@@ -204,6 +240,22 @@ pub fn load(
     config.date_order = raw.date_order.unwrap_or_default();
     config.quotes = raw.quotes;
     config.limits = raw.limits;
+    config.baseline = raw.baseline.map(|b| base.join(b));
+    for link in [&raw.links.tool, &raw.links.rule].into_iter().flatten() {
+        if !is_web_address(link.get_ref()) {
+            return Err(Problem::error(
+                "concord::config::bad_link",
+                format!("`{}` is not an http(s) address", link.get_ref()),
+            )
+            .in_file(&file)
+            .label(link.span(), "needs an absolute http:// or https:// address")
+            .help("SARIF viewers open these links: e.g. `https://git.example.org/desk/checks/blob/main/{file}#L{line}`"));
+        }
+    }
+    config.links = Links {
+        tool: raw.links.tool.map(toml::Spanned::into_inner),
+        rule: raw.links.rule.map(toml::Spanned::into_inner),
+    };
     config.accept = raw
         .accept
         .into_iter()
@@ -230,6 +282,18 @@ pub fn load(
     config.file = Some(file);
     config.root = Some(base);
     Ok(config)
+}
+
+/// An absolute http(s) address with a host, and no whitespace or controls.
+fn is_web_address(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|rest| {
+        !rest.is_empty()
+            && !rest.starts_with('/')
+            && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
 }
 
 /// An `exclude` glob (from concord.toml or `--exclude`) that does not parse.

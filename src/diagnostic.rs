@@ -120,6 +120,89 @@ impl Problem {
         self.0.related.push(problem);
         self
     }
+
+    /// The stable code, e.g. `concord::rule::bad_regex`.
+    pub fn code(&self) -> &str {
+        &self.0.code
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.0.severity
+    }
+
+    /// "error", "warning" or "advice".
+    pub fn severity_word(&self) -> &'static str {
+        match self.0.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Advice => "advice",
+        }
+    }
+
+    /// The one-line message.
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    pub fn help_text(&self) -> Option<&str> {
+        self.0.help.as_deref()
+    }
+
+    /// Where the problem points, for formats that place it in a file (a
+    /// GitHub annotation, a SARIF notification, JSON): the attached file and
+    /// its first label.
+    pub fn place(&self) -> Option<Place<'_>> {
+        let source = self.0.source.as_ref()?;
+        let file = &source.file;
+        let region = self.0.labels.first().and_then(|label| {
+            let (start, end) = (label.offset(), label.offset() + label.len());
+            let text: &str = &file.text;
+            if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                return None;
+            }
+            let (line, column) = file.lines().line_col(text, start);
+            let (end_line, end_column) = file.lines().line_col(text, end);
+            Some(Region {
+                line,
+                column,
+                end_line,
+                end_column,
+            })
+        });
+        Some(Place {
+            file: &file.name,
+            region,
+            label: self.0.labels.first().and_then(LabeledSpan::label),
+        })
+    }
+}
+
+/// A problem's file and, when it labels a span, where the span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place<'a> {
+    pub file: &'a str,
+    pub region: Option<Region>,
+    /// What the first label says about its span ("unclosed group").
+    pub label: Option<&'a str>,
+}
+
+impl Problem {
+    /// The message with what its first label says: "… expression: unclosed group".
+    pub fn message_with_label(&self) -> String {
+        match self.place().and_then(|place| place.label) {
+            Some(label) => format!("{}: {label}", self.0.message),
+            None => self.0.message.clone(),
+        }
+    }
+}
+
+/// 1-based lines and columns (characters); the end column is just past the span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 impl fmt::Display for Problem {

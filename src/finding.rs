@@ -112,6 +112,57 @@ impl Finding {
             None => self.message.clone(),
         }
     }
+
+    /// The piece of evidence a report with one place per finding (a GitHub
+    /// annotation, a SARIF result) stands at: where the finding dissents.
+    /// For a conflict, the first evidence of the answer the fewest holders
+    /// give (of equally few, the last to appear); for a misquote, the first
+    /// rendering of the most serious class; otherwise the first evidence.
+    pub fn dissent(&self) -> Option<&Evidence> {
+        match self.kind {
+            Kind::Conflict => {
+                // answer → (distinct holders, first evidence), in order of appearance
+                let mut answers: Vec<(&str, Vec<&str>, &Evidence)> = Vec::new();
+                for e in &self.evidence {
+                    let answer = e.answer.label().unwrap_or("");
+                    let holder = e.holder.as_deref().unwrap_or(&e.outlet);
+                    match answers.iter_mut().find(|(a, ..)| *a == answer) {
+                        Some((_, holders, _)) if !holders.contains(&holder) => holders.push(holder),
+                        Some(_) => {}
+                        None => answers.push((answer, vec![holder], e)),
+                    }
+                }
+                let fewest = answers.iter().map(|(_, h, _)| h.len()).min()?;
+                answers
+                    .iter()
+                    .rev()
+                    .find(|(_, h, _)| h.len() == fewest)
+                    .map(|(.., e)| *e)
+            }
+            Kind::Misquote => {
+                let class = |e: &Evidence| match &e.answer {
+                    Answer::Rendering { class, .. } => Some(*class),
+                    _ => None,
+                };
+                let worst = self.evidence.iter().filter_map(class).max();
+                self.evidence
+                    .iter()
+                    .find(|e| class(e) == worst)
+                    .or(self.evidence.first())
+            }
+            Kind::Misattribution | Kind::Agreement => self.evidence.first(),
+        }
+    }
+
+    /// Every place the finding cites but its [`Finding::dissent`]: the
+    /// reference first, then the other evidence in order.
+    pub fn others(&self) -> impl Iterator<Item = &Evidence> {
+        let dissent = self.dissent().map(std::ptr::from_ref);
+        self.reference
+            .iter()
+            .chain(&self.evidence)
+            .filter(move |e| Some(std::ptr::from_ref(*e)) != dissent)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -284,5 +335,68 @@ mod tests {
             a,
             fingerprint("s", Kind::Conflict, &[evidence(10, "no plans")])
         );
+    }
+
+    fn said(start: usize, stance: &str, holder: &str) -> Evidence {
+        Evidence {
+            answer: Answer::Stance(stance.into()),
+            holder: Some(holder.into()),
+            ..evidence(start, "words")
+        }
+    }
+
+    fn conflict(evidence: Vec<Evidence>) -> Finding {
+        Finding::new(
+            Kind::Conflict,
+            "r",
+            Severity::Error,
+            String::new(),
+            None,
+            evidence,
+        )
+    }
+
+    #[test]
+    fn a_conflict_dissents_where_the_fewest_holders_stand() {
+        let f = conflict(vec![
+            said(1, "no", "Kremlin"),
+            said(2, "yes", "Politico"),
+            said(3, "no", "Peskov"),
+            // the same holder twice counts once
+            said(4, "yes", "Politico"),
+        ]);
+        assert_eq!(f.dissent().unwrap().span.start, 2);
+        let others: Vec<usize> = f.others().map(|e| e.span.start).collect();
+        assert_eq!(others, [1, 3, 4]);
+        // of equally few, the last answer to appear
+        let tie = conflict(vec![said(1, "no", "A"), said(2, "yes", "B")]);
+        assert_eq!(tie.dissent().unwrap().span.start, 2);
+    }
+
+    #[test]
+    fn a_misquote_dissents_at_its_most_serious_rendering() {
+        let rendering = |start, class| Evidence {
+            answer: Answer::Rendering {
+                class,
+                diff: Vec::new(),
+            },
+            ..evidence(start, "words")
+        };
+        let mut f = Finding::new(
+            Kind::Misquote,
+            "q",
+            Severity::Warning,
+            String::new(),
+            None,
+            vec![
+                rendering(1, Class::Minor),
+                rendering(2, Class::Substantive),
+                rendering(3, Class::Substantive),
+            ],
+        );
+        f.reference = Some(evidence(0, "reference"));
+        assert_eq!(f.dissent().unwrap().span.start, 2);
+        let others: Vec<usize> = f.others().map(|e| e.span.start).collect();
+        assert_eq!(others, [0, 1, 3]);
     }
 }

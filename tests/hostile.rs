@@ -123,7 +123,12 @@ fn github_annotations_carry_hostile_fields_escaped() {
             u32::from(c)
         );
     }
-    for line in out.lines() {
+    let (summary, annotations) = out.split_once('\n').unwrap();
+    assert!(
+        summary.starts_with("::notice title=concord summary::"),
+        "{summary:?}"
+    );
+    for line in annotations.lines() {
         // Every line is one of concord's own commands, whole.
         let command = ["::error file=", "::warning file=", "::notice file="]
             .iter()

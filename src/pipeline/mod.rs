@@ -33,8 +33,11 @@ pub struct Inputs {
 pub struct Suppress {
     /// Apply the config's `[[accept]]` entries.
     pub accepts: bool,
-    /// Leave out what this baseline file records.
+    /// Leave out what this baseline file records (relative to the working
+    /// folder; it wins over the configuration's `baseline`).
     pub baseline: Option<PathBuf>,
+    /// Apply the configuration's `baseline` when no `baseline` is given.
+    pub config_baseline: bool,
 }
 
 /// Told how analysis advances, so a caller can draw a progress bar. Called
@@ -64,6 +67,10 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// How many findings `[[accept]]` entries set aside.
     pub accepted: usize,
+    /// How many findings the baseline set aside.
+    pub baselined: usize,
+    /// Where reports link out to (concord.toml's `[links]`).
+    pub links: crate::config::Links,
     /// Diagnostics about the input that did not stop the run, in the order found.
     pub warnings: Vec<Problem>,
 }
@@ -91,9 +98,15 @@ pub fn run(
     } else {
         (findings, 0)
     };
-    let findings = match &suppress.baseline {
-        Some(path) => match read_baseline(&paths.resolve(path), &paths.shown(path), &config.limits)
-        {
+    // A baseline given on the command line, else the configuration's.
+    let baseline = match (&suppress.baseline, &config.baseline) {
+        (Some(path), _) => Some((paths.resolve(path), paths.shown(path))),
+        (None, Some(path)) if suppress.config_baseline => Some((path.clone(), paths.shown(path))),
+        (None, _) => None,
+    };
+    let before = findings.len();
+    let findings = match baseline {
+        Some((path, shown)) => match read_baseline(&path, &shown, &config.limits) {
             Ok(baseline) => baseline.without_known(findings),
             Err(problem) => {
                 warnings.push(problem);
@@ -104,6 +117,8 @@ pub fn run(
     };
     Ok(Outcome {
         corpus,
+        baselined: before - findings.len(),
+        links: config.links.clone(),
         findings,
         accepted,
         warnings,

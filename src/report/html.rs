@@ -14,6 +14,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::{self, Display, Write as _};
 
 use super::diff::Run;
+use crate::diagnostic::Problem;
 use crate::finding::{Answer, DiffOp, Evidence, Finding, Kind, Severity};
 use crate::pipeline::Outcome;
 use crate::rules::RuleRef;
@@ -55,6 +56,55 @@ impl Display for Esc<'_> {
         }
         Ok(())
     }
+}
+
+/// The page of a run that could not use its input: each problem with its
+/// code, place and help, and `json` (the failure's JSON report) embedded
+/// as on a report page. No script runs on it.
+pub(super) fn render_html_problems(problems: &[Problem], json: &str) -> String {
+    let mut out = String::new();
+    let _ = problems_page(&mut out, problems, json);
+    out
+}
+
+fn problems_page(out: &mut String, problems: &[Problem], json: &str) -> fmt::Result {
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <meta name=\"generator\" content=\"concord {}\">\n\
+         <title>concord report: the input could not be used</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
+         <header>\n<h1>concord report</h1>\n<p class=\"summary\">The input could not be used: \
+         no findings were produced.</p>\n</header>\n<main>\n<ul class=\"problems\">",
+        env!("CARGO_PKG_VERSION"),
+    )?;
+    for p in problems {
+        let place = p.place().map(|place| match place.region {
+            Some(r) => format!("{}:{}:{}", place.file, r.line, r.column),
+            None => place.file.to_string(),
+        });
+        write!(
+            out,
+            "<li class=\"problem\"><strong>{}</strong> <code>{}</code>",
+            Esc(p.severity_word()),
+            Esc(p.code())
+        )?;
+        if let Some(place) = place {
+            write!(out, " <code>{}</code>", Esc(&place))?;
+        }
+        write!(out, "<p>{}</p>", Esc(&p.message_with_label()))?;
+        if let Some(help) = p.help_text() {
+            write!(out, "<p>help: {}</p>", Esc(help))?;
+        }
+        writeln!(out, "</li>")?;
+    }
+    writeln!(
+        out,
+        "</ul>\n</main>\n<script type=\"application/json\" id=\"concord-report\">{}</script>\n</body>\n</html>",
+        json.replace('<', "\\u003c")
+    )
 }
 
 /// The page for `outcome`; `json` is its `--format json` report.
@@ -132,6 +182,9 @@ fn sources_line(outcome: &Outcome) -> String {
     );
     if outcome.accepted > 0 {
         let _ = write!(line, ", {} accepted", outcome.accepted);
+    }
+    if outcome.baselined > 0 {
+        let _ = write!(line, ", {} in the baseline", outcome.baselined);
     }
     line
 }

@@ -101,18 +101,20 @@ pub(super) fn report(outcome: &Outcome, options: &Options) -> String {
         &outcome.findings,
         options.show_agree,
         outcome.accepted,
+        outcome.baselined,
     ));
     text.push('\n');
     text
 }
 
-/// "5 sources, 4 rules: 2 conflicts, 1 agreement (not shown: --show agree)".
+/// "5 sources, 4 rules: 2 conflicts, 1 agreement (shown with --show agree), 3 in the baseline".
 pub fn summary_line(
     sources: usize,
     rules: usize,
     findings: &[Finding],
     shown_agree: bool,
     accepted: usize,
+    baselined: usize,
 ) -> String {
     let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -134,6 +136,9 @@ pub fn summary_line(
     parts.push(agree);
     if accepted > 0 {
         parts.push(format!("{accepted} accepted"));
+    }
+    if baselined > 0 {
+        parts.push(format!("{baselined} in the baseline"));
     }
     format!(
         "concord: {}, {}: {}",

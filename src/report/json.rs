@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::diff::markup;
+use crate::diagnostic::Problem;
 use crate::finding::{Answer, Evidence, FactValue, Finding, Kind, Severity, Span};
 
 /// Bumped only when a field changes meaning or disappears.
@@ -120,6 +121,8 @@ struct Summary {
     misquote: usize,
     misattribution: usize,
     accepted: usize,
+    /// Findings the baseline set aside.
+    baselined: usize,
 }
 
 pub(super) fn render_json(
@@ -127,6 +130,7 @@ pub(super) fn render_json(
     sources: usize,
     rules: usize,
     accepted: usize,
+    baselined: usize,
 ) -> String {
     let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
     let report = Report {
@@ -140,9 +144,72 @@ pub(super) fn render_json(
             misquote: count(Kind::Misquote),
             misattribution: count(Kind::Misattribution),
             accepted,
+            baselined,
         },
     };
     // Plain data of strings and numbers: serialization cannot fail.
+    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The report of a run that could not use its input: no findings, and an
+/// `errors` array in place of the summary.
+#[derive(Serialize)]
+struct ProblemsReport<'a> {
+    version: u32,
+    findings: [(); 0],
+    errors: Vec<JsonProblem<'a>>,
+}
+
+/// A diagnostic about the input, where it points when it does.
+#[derive(Serialize)]
+struct JsonProblem<'a> {
+    code: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    /// What the diagnostic says about the span ("unclosed group").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+}
+
+pub(super) fn render_json_problems(problems: &[Problem]) -> String {
+    let errors = problems
+        .iter()
+        .map(|p| {
+            let place = p.place();
+            let region = place.and_then(|place| place.region);
+            JsonProblem {
+                code: p.code(),
+                severity: p.severity_word(),
+                message: p.message(),
+                help: p.help_text(),
+                file: place.map(|place| place.file),
+                line: region.map(|r| r.line),
+                column: region.map(|r| r.column),
+                end_line: region.map(|r| r.end_line),
+                end_column: region.map(|r| r.end_column),
+                label: place.and_then(|place| place.label),
+            }
+        })
+        .collect();
+    let report = ProblemsReport {
+        version: JSON_VERSION,
+        findings: [],
+        errors,
+    };
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
     out.push('\n');
     out

@@ -18,12 +18,14 @@ mod terminal;
 pub use baseline::baseline_json;
 pub use examples::examples;
 pub use explain::explanation;
+pub use github::{step_summary, step_summary_of_problems};
 pub use human::{finding_problem, summary_line};
 pub use quotes::{quotes_human, quotes_json};
 pub use terminal::safe;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
+use crate::diagnostic::Problem;
 use crate::pipeline::Outcome;
 
 /// How diagnostics are drawn on one output stream.
@@ -54,7 +56,7 @@ impl Style {
     }
 
     /// Several diagnostics, one after another.
-    pub fn render_all(&self, diagnostics: &[crate::diagnostic::Problem]) -> String {
+    pub fn render_all(&self, diagnostics: &[Problem]) -> String {
         diagnostics.iter().map(|d| self.render(d)).collect()
     }
 }
@@ -87,14 +89,42 @@ pub struct Options {
 /// The findings of `outcome` in `format`: the one dispatch from a format to
 /// its renderer.
 pub fn render(format: Format, outcome: &Outcome, options: &Options) -> String {
-    let corpus = &outcome.corpus;
     match format {
         // The report for people passes the terminal gate here, once.
         Format::Human => safe(&human::report(outcome, options)),
         Format::Json => json_report(outcome),
-        Format::Sarif => sarif::render_sarif(&outcome.findings, &corpus.rules),
-        Format::Github => github::render_github(&outcome.findings),
+        Format::Sarif => sarif::render_sarif(outcome, options),
+        Format::Github => github::render_github(outcome, options),
         Format::Html => html::render_html(outcome, &json_report(outcome)),
+    }
+}
+
+/// A run whose input could not be used, in `format`: its `problems` (the
+/// errors, and the warnings found before them), so that a machine reader
+/// learns why there are no findings — a SARIF run with notifications, JSON
+/// with `errors`, workflow commands at each place — and every `--output`
+/// file is still written.
+pub fn render_problems(format: Format, problems: &[Problem], style: Style) -> String {
+    match format {
+        Format::Human => safe(&style.render_all(problems)),
+        Format::Json => json::render_json_problems(problems),
+        Format::Sarif => sarif::render_sarif_problems(problems),
+        Format::Github => github::problems(problems),
+        Format::Html => html::render_html_problems(problems, &json::render_json_problems(problems)),
+    }
+}
+
+/// One piece of evidence in a line, for formats that list places:
+/// "no — Dmitry Peskov (Kyiv Independent)", "given to Ana Brook (Courier)".
+/// The outlet is left out where it is the holder: "refused — Kyiv Independent".
+fn evidence_note(e: &crate::finding::Evidence) -> String {
+    let who = match e.holder.as_deref() {
+        Some(holder) if holder != e.outlet => format!("{holder} ({})", e.outlet),
+        _ => e.outlet.clone(),
+    };
+    match e.answer.label() {
+        Some(answer) => format!("{answer} — {who}"),
+        None => format!("given to {who}"),
     }
 }
 
@@ -105,5 +135,6 @@ fn json_report(outcome: &Outcome) -> String {
         outcome.corpus.docs.len(),
         outcome.corpus.rules.count(),
         outcome.accepted,
+        outcome.baselined,
     )
 }

@@ -1,15 +1,28 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning viewers. One
-//! `reportingDescriptor` per rule (its question as help), one `result` per
-//! finding located at its first piece of evidence, the rest as
-//! `relatedLocations`, and the fingerprint as a stable `partialFingerprints`.
+//! `reportingDescriptor` per rule (its question as help, what it compares as
+//! `fullDescription`), one `result` per finding located where it dissents
+//! ([`Finding::dissent`]) with every other place as `relatedLocations`, the
+//! fingerprint as a stable `partialFingerprints`, and the run's diagnostics
+//! as `toolExecutionNotifications`. Agreements are left out, or with
+//! `--show agree` given as `kind: "pass"` (code scanning opens no alert for
+//! them).
 
 use serde_json::{Value, json};
 
-use crate::finding::{Evidence, Finding, Severity};
-use crate::rules::RuleSet;
+use super::{Options, evidence_note};
+use crate::config::Links;
+use crate::diagnostic::Problem;
+use crate::finding::{Evidence, Finding, Kind, Severity};
+use crate::pipeline::Outcome;
+use crate::rules::{RuleRef, RuleSet};
 
-pub(super) fn render_sarif(findings: &[Finding], rules: &RuleSet) -> String {
-    let descriptors = descriptors(findings, rules);
+pub(super) fn render_sarif(outcome: &Outcome, options: &Options) -> String {
+    let findings: Vec<&Finding> = outcome
+        .findings
+        .iter()
+        .filter(|f| f.kind.is_problem() || options.show_agree)
+        .collect();
+    let descriptors = descriptors(&findings, &outcome.corpus.rules, &outcome.links);
     let index = |id: &str| descriptors.iter().position(|d| d["id"] == id);
     let results: Vec<Value> = findings
         .iter()
@@ -18,17 +31,19 @@ pub(super) fn render_sarif(findings: &[Finding], rules: &RuleSet) -> String {
                 "ruleId": f.rule,
                 "level": level(f.severity),
                 "message": { "text": format!("{}: {}", f.kind.as_str(), f.headline()) },
-                "locations": f.evidence.first().map(|e| vec![location(e, None)]).unwrap_or_default(),
+                "locations": f.dissent().map(|e| vec![location(e, None)]).unwrap_or_default(),
                 "partialFingerprints": { "concordFingerprint/v1": f.fingerprint },
                 "properties": { "kind": f.kind.as_str(), "code": f.code },
             });
+            if f.kind == Kind::Agreement {
+                result["kind"] = json!("pass");
+                result["level"] = json!("none");
+            }
             if let Some(i) = index(&f.rule) {
                 result["ruleIndex"] = json!(i);
             }
             let related: Vec<Value> = f
-                .reference
-                .iter()
-                .chain(f.evidence.iter().skip(1))
+                .others()
                 .enumerate()
                 .map(|(i, e)| location(e, Some(i + 1)))
                 .collect();
@@ -38,15 +53,44 @@ pub(super) fn render_sarif(findings: &[Finding], rules: &RuleSet) -> String {
             result
         })
         .collect();
+    log(
+        descriptors,
+        results,
+        &outcome.warnings,
+        &outcome.links,
+        true,
+    )
+}
+
+/// A run that could not use its input: no results, and why.
+pub(super) fn render_sarif_problems(problems: &[Problem]) -> String {
+    log(Vec::new(), Vec::new(), problems, &Links::default(), false)
+}
+
+fn log(
+    descriptors: Vec<Value>,
+    results: Vec<Value>,
+    problems: &[Problem],
+    links: &Links,
+    ok: bool,
+) -> String {
+    let mut driver = json!({
+        "name": "concord",
+        "version": env!("CARGO_PKG_VERSION"),
+        "rules": descriptors,
+    });
+    if let Some(tool) = &links.tool {
+        driver["informationUri"] = json!(tool);
+    }
     let report = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "concord",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": descriptors,
-            }},
+            "tool": { "driver": driver },
+            "invocations": [{
+                "executionSuccessful": ok,
+                "toolExecutionNotifications": problems.iter().map(notification).collect::<Vec<_>>(),
+            }],
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
@@ -56,32 +100,122 @@ pub(super) fn render_sarif(findings: &[Finding], rules: &RuleSet) -> String {
     out
 }
 
+/// A diagnostic about the input, at the file and span it points to.
+fn notification(p: &Problem) -> Value {
+    let level = match p.severity() {
+        miette::Severity::Error => "error",
+        miette::Severity::Warning => "warning",
+        miette::Severity::Advice => "note",
+    };
+    let mut text = p.message_with_label();
+    if let Some(help) = p.help_text() {
+        text.push_str(&format!(" (help: {help})"));
+    }
+    let mut notification = json!({
+        "level": level,
+        "message": { "text": text },
+        "descriptor": { "id": p.code() },
+    });
+    if let Some(place) = p.place() {
+        let mut physical = json!({ "artifactLocation": { "uri": uri_reference(place.file) } });
+        if let Some(r) = place.region {
+            physical["region"] = json!({
+                "startLine": r.line,
+                "startColumn": r.column,
+                "endLine": r.end_line,
+                "endColumn": r.end_column,
+            });
+        }
+        notification["locations"] = json!([{ "physicalLocation": physical }]);
+    }
+    notification
+}
+
 /// One descriptor per rule defined, then per rule id findings name that no
 /// rule defines (automatically found quotations).
-fn descriptors(findings: &[Finding], rules: &RuleSet) -> Vec<Value> {
+fn descriptors(findings: &[&Finding], rules: &RuleSet, links: &Links) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::new();
-    let mut push = |id: &str, question: Option<&str>, severity: Severity| {
+    let mut push = |id: &str,
+                    question: Option<&str>,
+                    full: String,
+                    severity: Severity,
+                    uri: Option<String>| {
         if out.iter().any(|d| d["id"] == id) {
             return;
         }
         let text = question.unwrap_or(id);
-        out.push(json!({
+        let mut descriptor = json!({
             "id": id,
             "shortDescription": { "text": text },
-            "help": { "text": text },
+            "fullDescription": { "text": full },
+            "help": { "text": format!("{text} {full}") },
             "defaultConfiguration": { "level": level(severity) },
-        }));
+        });
+        if let Some(uri) = uri {
+            descriptor["helpUri"] = json!(uri);
+        }
+        out.push(descriptor);
     };
     // Rules that can have findings (not `[[speaker]]`s), in rule order.
     for rule in rules.iter() {
         if let Some(severity) = rule.severity() {
-            push(rule.id(), rule.question().as_deref(), severity);
+            let (file, line) = defined_at(rule);
+            push(
+                rule.id(),
+                rule.question().as_deref(),
+                description(rule),
+                severity,
+                links.rule(rule.id(), &uri_reference(file), line),
+            );
         }
     }
     for f in findings {
-        push(&f.rule, f.help.as_deref(), f.severity);
+        let full = "A quotation found in several sources, compared across them: a misquote \
+                    where a rendering differs beyond typography, a misattribution where the \
+                    same words are given to different speakers."
+            .to_string();
+        push(&f.rule, f.help.as_deref(), full, f.severity, None);
     }
     out
+}
+
+/// What a rule compares, where it is defined, and what it reports.
+fn description(rule: RuleRef) -> String {
+    let (file, line) = defined_at(rule);
+    let what = match rule {
+        RuleRef::Claim(_, claim) => {
+            let stances: Vec<&str> = claim.stances.iter().map(|s| s.name.as_str()).collect();
+            format!(
+                "Which stance each source takes ({}): a conflict where holders take different \
+                 stances.",
+                stances.join(", ")
+            )
+        }
+        RuleRef::Fact(_, fact) => format!(
+            "Which {} value each source gives: a conflict where holders give values that \
+             differ beyond the rule's tolerance.",
+            fact.kind.as_str()
+        ),
+        RuleRef::Quote(..) => "How each source renders the pinned quotation: a misquote where a \
+                               rendering differs beyond typography, a misattribution where it \
+                               is given to another speaker."
+            .to_string(),
+        RuleRef::Speaker(..) => String::new(),
+    };
+    format!(
+        "{what} Defined as a [[{}]] rule in {file}:{line}.",
+        rule.kind(),
+    )
+}
+
+/// The rule file and the 1-based line of the rule's `id`.
+fn defined_at<'a>(rule: RuleRef<'a>) -> (&'a str, usize) {
+    let origin = rule.origin();
+    let (line, _) = origin
+        .file
+        .lines()
+        .line_col(&origin.file.text, origin.id_span.start);
+    (&origin.file.name, line)
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -111,10 +245,8 @@ fn location(e: &Evidence, id: Option<usize>) -> Value {
     }
     if let Some(id) = id {
         location["id"] = json!(id);
-        let what = e.answer.label().unwrap_or("evidence");
-        let who = e.holder.as_deref().unwrap_or(&e.outlet);
-        location["message"] = json!({ "text": format!("{what} — {who} ({})", e.outlet) });
     }
+    location["message"] = json!({ "text": evidence_note(e) });
     location
 }
 

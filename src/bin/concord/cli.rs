@@ -66,14 +66,9 @@ pub(crate) struct BaselineArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
 
-    /// Where to write the baseline
-    #[arg(
-        long,
-        short,
-        value_name = "FILE",
-        default_value = "concord-baseline.json"
-    )]
-    pub(crate) output: PathBuf,
+    /// Where to write the baseline (default: `baseline` in concord.toml, else concord-baseline.json)
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -115,9 +110,14 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
     pub(crate) output: Vec<(Format, PathBuf)>,
 
-    /// Report only findings that are not in this baseline file (see `concord baseline`)
-    #[arg(long, value_name = "FILE")]
+    /// Report only findings that are not in this baseline file (see `concord
+    /// baseline`; default: `baseline` in concord.toml)
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
     pub(crate) baseline: Option<PathBuf>,
+
+    /// Report every finding, ignoring the `baseline` in concord.toml
+    #[arg(long)]
+    pub(crate) no_baseline: bool,
 
     /// No progress bar, and no summary line in the human report
     #[arg(long, short)]

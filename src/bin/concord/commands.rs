@@ -28,6 +28,8 @@ pub(crate) struct Io<'a> {
     pub(crate) paths: Paths,
     /// The first error writing the report (other than a closed pipe).
     pub(crate) write_error: Option<std::io::Error>,
+    /// GitHub Actions' job summary file (`$GITHUB_STEP_SUMMARY`), when set.
+    pub(crate) step_summary: Option<PathBuf>,
 }
 
 impl Io<'_> {
@@ -106,44 +108,49 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
     let suppress = Suppress {
         accepts: true,
         baseline: args.baseline.clone(),
+        config_baseline: !args.no_baseline,
     };
     let progress = crate::progress::bar(args.quiet);
-    let (config, outcome) = match io.run(config_path, &args.inputs, &suppress, &progress) {
-        Ok(run) => run,
-        Err(code) => return code,
+    let given = io.inputs(&args.inputs);
+    let shown = |p: &Path| io.paths.shown(p);
+    let config = match concord::config::load(config_path, &io.paths.cwd, &shown) {
+        Ok(config) => config,
+        Err(problem) => return check_failed(args, None, &given, &[problem], io),
     };
+    let outcome = match pipeline::run(&config, &given, &io.paths, &suppress, &progress) {
+        Ok(outcome) => outcome,
+        Err(problems) => return check_failed(args, Some(&config), &given, &problems, io),
+    };
+    io.warn(&outcome.warnings);
     let options = report::Options {
         show_agree: args.show.contains(&Show::Agree),
         quiet: args.quiet,
         style: io.out_style,
     };
-    let given = io.inputs(&args.inputs);
-    let protected = inputs_of(&config, &given, &outcome, args.baseline.as_deref(), io);
-    let mut written: Vec<PathBuf> = Vec::new();
-    let mut output_failed = false;
-    for (format, path) in &args.output {
-        let target = io.paths.resolve(path);
-        let shown = io.paths.shown(path);
-        if let Some(problem) = refuse(&target, &shown, &protected, &written) {
-            io.warn(&[problem]);
-            output_failed = true;
-            continue;
-        }
-        written.push(identity(&target));
-        let plain = report::Options {
-            style: Style {
-                color: false,
-                ..io.out_style
-            },
-            ..options
-        };
-        let text = report::render((*format).into(), &outcome, &plain);
-        if let Err(err) = write_atomically(&target, text.as_bytes()) {
-            // The report on stdout still prints; the exit code says so.
-            io.warn(&[cannot_write(&shown, &err)]);
-            output_failed = true;
-        }
-    }
+    let documents: Vec<PathBuf> = outcome
+        .corpus
+        .docs
+        .iter()
+        .map(|d| io.paths.resolve(Path::new(&*d.file.name)))
+        .collect();
+    let protected = inputs_of(
+        &config,
+        &given,
+        documents,
+        args.baseline.as_deref(),
+        &[],
+        io,
+    );
+    let plain = report::Options {
+        style: Style {
+            color: false,
+            ..io.out_style
+        },
+        ..options
+    };
+    let output_failed = write_outputs(args, &protected, io, |format| {
+        report::render(format, &outcome, &plain)
+    });
     let format: report::Format = args.format.into();
     if args.show.contains(&Show::Suspicious) && format == report::Format::Human {
         let marks = pipeline::suspicious_marks(&outcome.corpus);
@@ -156,6 +163,9 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
     // Rendered reports are safe as they are: the human one passed the
     // terminal gate inside `render`, the others are escaped by their encoders.
     io.report_data(&report::render(format, &outcome, &options));
+    if uses_github(args) {
+        job_summary(io, &report::step_summary(&outcome, &options));
+    }
     let fail_on = args.fail_on.map_or(config.fail_on, Into::into);
     let failing = outcome
         .findings
@@ -170,28 +180,140 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
     }
 }
 
+/// A check whose input could not be used: the diagnostics on stderr, and
+/// the report in every format asked for — on stdout unless it is the human
+/// one (the diagnostics are that), and in every `--output` file — so that
+/// CI steps reading them learn why. Exit 2.
+fn check_failed(
+    args: &CheckArgs,
+    config: Option<&Config>,
+    given: &Inputs,
+    problems: &[Problem],
+    io: &mut Io,
+) -> u8 {
+    io.warn(problems);
+    // The files the problems point into are inputs too (a broken concord.toml).
+    let named: Vec<PathBuf> = problems
+        .iter()
+        .filter_map(|p| p.place())
+        .map(|place| io.paths.resolve(Path::new(place.file)))
+        .collect();
+    let protected = match config {
+        Some(config) => {
+            // The documents were not all listed: every file below a document folder.
+            let mut documents = Vec::new();
+            for folder in config.sources.iter().chain(&given.sources) {
+                if folder.is_dir() {
+                    let _unread =
+                        concord::input::files_below(folder, &|_| true, &[], &mut documents);
+                } else {
+                    documents.push(folder.clone());
+                }
+            }
+            inputs_of(
+                config,
+                given,
+                documents,
+                args.baseline.as_deref(),
+                &named,
+                io,
+            )
+        }
+        None => named.iter().map(|f| identity(f)).collect(),
+    };
+    let plain = Style {
+        color: false,
+        ..io.err_style
+    };
+    write_outputs(args, &protected, io, |format| {
+        report::render_problems(format, problems, plain)
+    });
+    let format: report::Format = args.format.into();
+    if format != report::Format::Human {
+        io.report_data(&report::render_problems(format, problems, plain));
+    }
+    if uses_github(args) {
+        job_summary(io, &report::step_summary_of_problems(problems));
+    }
+    EXIT_BAD_INPUT
+}
+
+/// Writes each `--output` file with `render`; true if one could not be
+/// written (the others still are).
+fn write_outputs(
+    args: &CheckArgs,
+    protected: &[PathBuf],
+    io: &mut Io,
+    render: impl Fn(report::Format) -> String,
+) -> bool {
+    let mut written: Vec<PathBuf> = Vec::new();
+    let mut failed = false;
+    for (format, path) in &args.output {
+        let target = io.paths.resolve(path);
+        let shown = io.paths.shown(path);
+        if let Some(problem) = refuse(&target, &shown, protected, &written) {
+            io.warn(&[problem]);
+            failed = true;
+            continue;
+        }
+        written.push(identity(&target));
+        let text = render((*format).into());
+        if let Err(err) = write_atomically(&target, text.as_bytes()) {
+            // The report on stdout still prints; the exit code says so.
+            io.warn(&[cannot_write(&shown, &err)]);
+            failed = true;
+        }
+    }
+    failed
+}
+
+/// Is a GitHub Actions report asked for, on stdout or in a file?
+fn uses_github(args: &CheckArgs) -> bool {
+    std::iter::once(args.format)
+        .chain(args.output.iter().map(|(format, _)| *format))
+        .any(|format| format == crate::cli::Format::Github)
+}
+
+/// Appends `markdown` to the job summary when GitHub Actions gives one
+/// (`$GITHUB_STEP_SUMMARY`); a summary that cannot be written is a warning.
+fn job_summary(io: &mut Io, markdown: &str) {
+    let Some(path) = io.step_summary.clone() else {
+        return;
+    };
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(markdown.as_bytes()));
+    if let Err(err) = appended {
+        let shown = io.paths.shown(&path);
+        io.warn(&[Problem::warning(
+            "concord::io::step_summary",
+            format!("cannot write the job summary `{shown}`: {err}"),
+        )]);
+    }
+}
+
 /// The files a run read, which no output may replace: the documents, the
-/// rule files, the configuration and the baseline.
+/// rule files, the configuration, the baseline, and any other file named.
 fn inputs_of(
     config: &Config,
     given: &Inputs,
-    outcome: &pipeline::Outcome,
+    documents: Vec<PathBuf>,
     baseline: Option<&Path>,
+    named: &[PathBuf],
     io: &Io,
 ) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = outcome
-        .corpus
-        .docs
-        .iter()
-        .map(|d| io.paths.resolve(Path::new(&*d.file.name)))
-        .chain(
-            config
-                .file
-                .iter()
-                .map(|f| io.paths.resolve(Path::new(&*f.name))),
-        )
-        .chain(baseline.map(|b| io.paths.resolve(b)))
-        .collect();
+    let mut files = documents;
+    files.extend(
+        config
+            .file
+            .iter()
+            .map(|f| io.paths.resolve(Path::new(&*f.name))),
+    );
+    files.extend(baseline.map(|b| io.paths.resolve(b)));
+    files.extend(config.baseline.iter().cloned());
+    files.extend(named.iter().cloned());
     // The manifest of each document folder.
     files.extend(
         config
@@ -266,16 +388,37 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Where `concord baseline` writes when neither `--output` nor
+/// concord.toml's `baseline` says.
+const DEFAULT_BASELINE: &str = "concord-baseline.json";
+
 pub(crate) fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
     let (config, outcome) = match io.run(config_path, &args.inputs, &Suppress::default(), &()) {
         Ok(run) => run,
         Err(code) => return code,
     };
     let recorded = Baseline::of(&outcome.findings);
-    let shown = io.paths.shown(&args.output);
-    let target = io.paths.resolve(&args.output);
+    // The path given, else the configuration's `baseline`, else the default.
+    let target = match (&args.output, &config.baseline) {
+        (Some(path), _) => io.paths.resolve(path),
+        (None, Some(path)) => path.clone(),
+        (None, None) => io.paths.resolve(Path::new(DEFAULT_BASELINE)),
+    };
+    let shown = io.paths.shown(&target);
     let given = io.inputs(&args.inputs);
-    let protected = inputs_of(&config, &given, &outcome, None, io);
+    let documents = outcome
+        .corpus
+        .docs
+        .iter()
+        .map(|d| io.paths.resolve(Path::new(&*d.file.name)))
+        .collect();
+    let mut protected = inputs_of(&config, &given, documents, None, &[], io);
+    // The configured baseline is the one input `baseline` may replace: it
+    // is what it rewrites.
+    if let Some(configured) = &config.baseline {
+        let own = identity(configured);
+        protected.retain(|p| *p != own);
+    }
     if let Some(problem) = refuse(&target, &shown, &protected, &[]) {
         return io.fail(&[problem]);
     }

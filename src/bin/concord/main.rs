@@ -32,6 +32,9 @@ fn main() -> ExitCode {
         err: &mut stderr,
         paths: Paths { cwd },
         write_error: None,
+        step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|p| !p.is_empty())
+            .map(Into::into),
     };
     let code = run(&cli, &mut io);
     // A report that could not be written whole (a full disk, `> /dev/full`)
