@@ -1,7 +1,7 @@
 //! Which evidence the human report shows of a finding that has more than
 //! `--max-evidence` pieces. The first N would show only what the first
-//! documents say; a reader needs every side. So the reference is always
-//! kept, every answer (stance, value, class of difference, speaker) keeps
+//! documents say; a reader needs every side. So a misquote's reference is
+//! always shown (besides the N), every answer (stance, value, class of difference, speaker) keeps
 //! at least one piece, and the remaining places go round the answers in
 //! turn — the most-held answer first, then the minorities, smallest first —
 //! so a lone dissenter is never cut and a minority is shown whole before the
@@ -19,16 +19,18 @@ fn answer_key(ev: &Evidence) -> String {
     }
 }
 
-/// The reference and evidence of `finding` to show, in their order, at most
-/// `max` of them (`0`: all); the rest is counted by the caller.
+/// The reference and evidence of `finding` to show, in their order: the
+/// reference and at most `max` pieces of evidence (`0`: all); the rest is
+/// counted by the caller.
 pub(super) fn shown(finding: &Finding, max: usize) -> Vec<&Evidence> {
     let all: Vec<&Evidence> = finding.reference.iter().chain(&finding.evidence).collect();
-    if max == 0 || all.len() <= max {
+    let reference = usize::from(finding.reference.is_some());
+    if max == 0 || finding.evidence.len() <= max {
         return all;
     }
+    let max = max + reference;
     // Groups of indices into `all`, in order of first appearance.
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    let reference = usize::from(finding.reference.is_some());
     for (i, ev) in all.iter().enumerate().skip(reference) {
         let key = answer_key(ev);
         match groups.iter_mut().find(|(k, _)| *k == key) {
@@ -168,9 +170,10 @@ mod tests {
                 .collect(),
         );
         f.reference = Some(evidence("ref", Answer::Reference));
-        let kept = shown(&f, 4);
-        assert_eq!(kept.len(), 4);
+        let kept = shown(&f, 1);
+        assert_eq!(kept.len(), 2);
         assert_eq!(kept[0].outlet, "ref");
+        assert_eq!(kept[1].outlet, "o0");
     }
 
     #[test]
