@@ -20,6 +20,22 @@ const COLUMNS: u16 = 60;
 /// as the terminal shows it: escapes removed, each line as its last
 /// carriage return leaves it. And the exit code.
 fn on_a_terminal(dir: &Path, args: &[&str]) -> (Vec<String>, u32) {
+    let (raw, code) = raw_on_a_terminal(dir, args, "xterm-256color");
+    let escapes =
+        Regex::new(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z])")
+            .unwrap();
+    let plain = escapes.replace_all(&raw, "");
+    let lines = plain
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .map(|l| l.rsplit('\r').next().unwrap_or("").to_string())
+        .collect();
+    (lines, code)
+}
+
+/// What `concord ARGS` writes to a pseudo-terminal of [`COLUMNS`] columns
+/// whose `TERM` is `term`, as it is written, and the exit code.
+fn raw_on_a_terminal(dir: &Path, args: &[&str], term: &str) -> (String, u32) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 40,
@@ -33,7 +49,7 @@ fn on_a_terminal(dir: &Path, args: &[&str]) -> (Vec<String>, u32) {
     command.cwd(dir);
     command.env_remove("COLUMNS");
     command.env_remove("NO_COLOR");
-    command.env("TERM", "xterm-256color");
+    command.env("TERM", term);
     let mut child = pty.slave.spawn_command(command).expect("concord starts");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -41,17 +57,10 @@ fn on_a_terminal(dir: &Path, args: &[&str]) -> (Vec<String>, u32) {
     // Linux ends the master's reads with EIO once the child has exited.
     let _ = reader.read_to_end(&mut raw);
     let status = child.wait().unwrap();
-    let escapes =
-        Regex::new(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z])")
-            .unwrap();
-    let text = String::from_utf8_lossy(&raw);
-    let plain = escapes.replace_all(&text, "");
-    let lines = plain
-        .split('\n')
-        .map(|l| l.trim_end_matches('\r'))
-        .map(|l| l.rsplit('\r').next().unwrap_or("").to_string())
-        .collect();
-    (lines, status.exit_code())
+    (
+        String::from_utf8_lossy(&raw).into_owned(),
+        status.exit_code(),
+    )
 }
 
 /// The number of conflicts `check` finds, from its JSON report.
@@ -178,4 +187,19 @@ fn sixty_five_outlets_fit_60_columns() {
         lines.join("\n")
     );
     assert_fits(dir.path(), &["check", "--max-evidence", "0"]);
+}
+
+#[test]
+fn a_dumb_terminal_gets_no_colors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let colour = Regex::new(r"\x1b\[[0-9;]*m").unwrap();
+    let (colored, _) = raw_on_a_terminal(root, &["check", "--quiet"], "xterm-256color");
+    assert!(
+        colour.is_match(&colored),
+        "colors on a terminal:\n{colored}"
+    );
+    let (plain, code) = raw_on_a_terminal(root, &["check", "--quiet"], "dumb");
+    assert_eq!(code, 1);
+    assert!(plain.contains("concord::conflict"), "{plain}");
+    assert!(!colour.is_match(&plain), "colors under TERM=dumb:\n{plain}");
 }
