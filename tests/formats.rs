@@ -429,9 +429,16 @@ fn the_summary_matrix_fits_the_terminal_width() {
             .output()
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
-        let matrix: Vec<&str> = text
-            .lines()
-            .filter(|l| l.starts_with(['✗', '✓']) || l.contains("Courier  "))
+        let lines: Vec<&str> = text.lines().collect();
+        let first = lines
+            .iter()
+            .position(|l| l.starts_with(['✗', '✓', '≠', '⇄']))
+            .expect("a matrix row");
+        // The heading above the first row, then a row per finding.
+        let matrix: Vec<&str> = lines[first - 1..]
+            .iter()
+            .take_while(|l| !l.starts_with("concord:") && !l.starts_with('1'))
+            .copied()
             .collect();
         assert_eq!(matrix.len(), 5, "header and four rules:\n{text}");
         for line in &matrix {

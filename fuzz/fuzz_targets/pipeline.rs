@@ -46,8 +46,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let options = Options {
         show_agree: true,
-        quiet: false,
-        style: Style { color: false, width: 80 },
+        statistics: true,
+        ..Options::new(Style { color: false, width: 80 })
     };
     let human = render(Format::Human, &outcome, &options);
     for c in human.chars() {

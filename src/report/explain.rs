@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::words::count;
 use crate::compare::{Entry, Explained, Explanation, Held};
 use crate::finding::Finding;
 use crate::rules::Origin;
@@ -161,7 +162,12 @@ fn matched(out: &mut String, lines: &[Explained]) {
         };
     }
     if near > NEAR_MISSES_SHOWN {
-        let _ = writeln!(out, "  … and {} more near misses", near - NEAR_MISSES_SHOWN);
+        let more = near - NEAR_MISSES_SHOWN;
+        let _ = writeln!(
+            out,
+            "  … and {}",
+            count(more, "more near miss", "more near misses")
+        );
     }
 }
 

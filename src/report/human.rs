@@ -1,14 +1,17 @@
-//! The human report: one miette diagnostic per finding, with a labelled span
-//! in every source involved (each source a related diagnostic naming its
-//! outlet), the rule's question as help, and a closing count.
+//! The human report: one miette diagnostic per finding — its code and
+//! headline once, the rule's question as help, then the labelled spans in
+//! each source involved (a related diagnostic introduced by its outlet), at
+//! most `--max-evidence` pieces chosen so every side shows — then the
+//! matrix, the closing count and, with `--statistics`, the counts.
 
 use std::collections::BTreeMap;
 
 use miette::Severity as MietteSeverity;
 
-use super::Options;
 use super::diff::markup;
 use super::matrix::render_matrix;
+use super::words::counted;
+use super::{Options, evidence, statistics};
 use crate::diagnostic::Problem;
 use crate::finding::{Answer, Evidence, Finding, Kind, Severity};
 use crate::pipeline::Outcome;
@@ -17,6 +20,12 @@ use crate::source::Document;
 /// A finding as a diagnostic over the documents it cites; `color` marks the
 /// words a quotation's diff removes and adds.
 pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Problem {
+    let all: Vec<&Evidence> = finding.reference.iter().chain(&finding.evidence).collect();
+    problem_of(finding, &all, docs, color)
+}
+
+/// A finding as a diagnostic over these pieces of its evidence.
+fn problem_of(finding: &Finding, shown: &[&Evidence], docs: &[Document], color: bool) -> Problem {
     let severity = match finding.severity {
         Severity::Error => MietteSeverity::Error,
         Severity::Warning => MietteSeverity::Warning,
@@ -24,7 +33,7 @@ pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Pro
     };
     let mut by_file: BTreeMap<&str, Vec<&Evidence>> = BTreeMap::new();
     let mut order = Vec::new();
-    for ev in finding.reference.iter().chain(&finding.evidence) {
+    for &ev in shown {
         if !by_file.contains_key(ev.file.as_str()) {
             order.push(ev.file.as_str());
         }
@@ -43,8 +52,8 @@ pub fn finding_problem(finding: &Finding, docs: &[Document], color: bool) -> Pro
         let Some(doc) = docs.iter().find(|d| d.name() == file) else {
             continue;
         };
-        let mut related = Problem::new(severity, finding.code, format!("in {}", doc.outlet))
-            .in_document(&doc.file);
+        let mut related =
+            Problem::new(severity, finding.code, doc.outlet.clone()).in_document(&doc.file);
         for ev in evidence {
             related = related.label(ev.span.start..ev.span.end, label(ev));
         }
@@ -79,7 +88,8 @@ fn label(ev: &Evidence) -> String {
 }
 
 /// The human report: a diagnostic per finding (agreements with `--show
-/// agree`), then the matrix and the summary line unless quiet.
+/// agree`), then the matrix and the summary line unless quiet, then the
+/// statistics when asked for.
 pub(super) fn report(outcome: &Outcome, options: &Options) -> String {
     let (docs, style) = (&outcome.corpus.docs, options.style);
     let mut text = String::new();
@@ -88,23 +98,67 @@ pub(super) fn report(outcome: &Outcome, options: &Options) -> String {
         .iter()
         .filter(|f| f.kind.is_problem() || options.show_agree)
     {
-        text.push_str(&style.render(&finding_problem(finding, docs, style.color)));
+        let shown = evidence::shown(finding, options.max_evidence);
+        text.push_str(&style.render(&problem_of(finding, &shown, docs, style.color)));
+        let total = finding.evidence.len() + usize::from(finding.reference.is_some());
+        if shown.len() < total {
+            text.push('\n');
+            text.push_str(&more_line(finding, &shown, style.width));
+        }
         text.push('\n');
     }
-    if options.quiet {
-        return text;
+    if !options.quiet {
+        text.push_str(&render_matrix(
+            &outcome.findings,
+            docs,
+            style.width,
+            options.matrix,
+        ));
+        let summary = summary_line(
+            docs.len(),
+            outcome.corpus.rules.count(),
+            &outcome.findings,
+            options.show_agree,
+            outcome.accepted,
+            outcome.baselined,
+        );
+        text.push_str(&wrap(&summary, style.width, ""));
     }
-    text.push_str(&render_matrix(&outcome.findings, docs, style.width));
-    text.push_str(&summary_line(
-        docs.len(),
-        outcome.corpus.rules.count(),
-        &outcome.findings,
-        options.show_agree,
-        outcome.accepted,
-        outcome.baselined,
-    ));
-    text.push('\n');
+    if options.statistics {
+        text.push('\n');
+        text.push_str(&statistics::render(&outcome.findings, style.width));
+    }
     text
+}
+
+/// `  … and 990 more from 64 sources (--max-evidence 0 shows all)`.
+fn more_line(finding: &Finding, shown: &[&Evidence], width: usize) -> String {
+    let hidden: Vec<&Evidence> = finding
+        .reference
+        .iter()
+        .chain(&finding.evidence)
+        .filter(|e| !shown.iter().any(|s| std::ptr::eq(*s, *e)))
+        .collect();
+    let mut files: Vec<&str> = hidden.iter().map(|e| e.file.as_str()).collect();
+    files.sort_unstable();
+    files.dedup();
+    let line = format!(
+        "… and {} more from {} (--max-evidence 0 shows all)",
+        hidden.len(),
+        counted(files.len(), "source")
+    );
+    wrap(&line, width, "  ")
+}
+
+/// `text` wrapped to `width` columns, every line after `indent`, later ones
+/// two columns further in; ends with a line break.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let rest = format!("{indent}  ");
+    let options = textwrap::Options::new(width.max(1))
+        .initial_indent(indent)
+        .subsequent_indent(&rest)
+        .break_words(true);
+    textwrap::fill(text, options) + "\n"
 }
 
 /// "5 sources, 4 rules: 2 conflicts, 1 agreement (shown with --show agree), 3 in the baseline".
@@ -117,19 +171,18 @@ pub fn summary_line(
     baselined: usize,
 ) -> String {
     let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let conflicts = count(Kind::Conflict);
     let agreements = count(Kind::Agreement);
-    let mut parts = vec![plural(conflicts, "conflict")];
+    let mut parts = vec![counted(conflicts, "conflict")];
     for (kind, word) in [
         (Kind::Misquote, "misquote"),
         (Kind::Misattribution, "misattribution"),
     ] {
         if count(kind) > 0 {
-            parts.push(plural(count(kind), word));
+            parts.push(counted(count(kind), word));
         }
     }
-    let mut agree = plural(agreements, "agreement");
+    let mut agree = counted(agreements, "agreement");
     if agreements > 0 && !shown_agree {
         agree.push_str(" (shown with --show agree)");
     }
@@ -142,8 +195,8 @@ pub fn summary_line(
     }
     format!(
         "concord: {}, {}: {}",
-        plural(sources, "source"),
-        plural(rules, "rule"),
+        counted(sources, "source"),
+        counted(rules, "rule"),
         parts.join(", ")
     )
 }

@@ -4,6 +4,7 @@
 
 mod baseline;
 mod diff;
+mod evidence;
 mod examples;
 mod explain;
 mod github;
@@ -13,7 +14,9 @@ mod json;
 mod matrix;
 mod quotes;
 mod sarif;
+mod statistics;
 mod terminal;
+mod words;
 
 pub use baseline::baseline_json;
 pub use examples::examples;
@@ -23,7 +26,7 @@ pub use human::{finding_problem, summary_line};
 pub use quotes::{quotes_human, quotes_json};
 pub use terminal::safe;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use miette::{GraphicalReportHandler, GraphicalTheme};
 
 use crate::diagnostic::Problem;
 use crate::pipeline::Outcome;
@@ -36,30 +39,67 @@ pub struct Style {
 }
 
 impl Style {
-    /// Renders one diagnostic as miette's graphical report.
-    pub fn render(&self, diagnostic: &dyn Diagnostic) -> String {
-        let theme = if self.color {
+    /// Renders one problem as miette's graphical report, fitted to the
+    /// width: its code and message once, then each related problem (the
+    /// evidence in another file) as a part below it, introduced by its own
+    /// message and without a code of its own.
+    pub fn render(&self, problem: &Problem) -> String {
+        let (head, parts) = problem.fit(self.width).split_related();
+        let mut out = self.draw(&head, false);
+        for part in parts {
+            out.push('\n');
+            out.push_str(&self.render_part(part));
+        }
+        out
+    }
+
+    fn render_part(&self, part: Problem) -> String {
+        let (head, parts) = part.without_code().split_related();
+        let mut out = self.draw(&head, true);
+        for part in parts {
+            out.push('\n');
+            out.push_str(&self.render_part(part));
+        }
+        out
+    }
+
+    /// miette's graphical report of one problem; a part is introduced by
+    /// `▶` where a problem shows its severity.
+    fn draw(&self, problem: &Problem, part: bool) -> String {
+        let mut theme = if self.color {
             GraphicalTheme::unicode()
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        if part {
+            for icon in [
+                &mut theme.characters.error,
+                &mut theme.characters.warning,
+                &mut theme.characters.advice,
+            ] {
+                *icon = PART.to_string();
+            }
+        }
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_width(self.width)
             .with_links(false)
             .with_context_lines(1);
         let mut out = String::new();
         // Writing into a String cannot fail; a renderer bug must not hide output.
-        if handler.render_report(&mut out, diagnostic).is_err() {
-            out = format!("{diagnostic}\n");
+        if handler.render_report(&mut out, problem).is_err() {
+            out = format!("{problem}\n");
         }
         out
     }
 
-    /// Several diagnostics, one after another.
-    pub fn render_all(&self, diagnostics: &[Problem]) -> String {
-        diagnostics.iter().map(|d| self.render(d)).collect()
+    /// Several problems, one after another.
+    pub fn render_all(&self, problems: &[Problem]) -> String {
+        problems.iter().map(|d| self.render(d)).collect()
     }
 }
+
+/// What introduces a part of a problem: the evidence in one source.
+const PART: &str = "▶";
 
 /// The formats `check` writes its findings in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +124,44 @@ pub struct Options {
     /// No matrix and no summary line (human format).
     pub quiet: bool,
     pub style: Style,
+    /// Pieces of evidence shown per finding in the human report (`0`: all).
+    pub max_evidence: usize,
+    /// How the human report draws the matrix.
+    pub matrix: Matrix,
+    /// Counts per rule and per outlet after the human report.
+    pub statistics: bool,
+}
+
+impl Options {
+    /// The defaults of `concord check`: agreements and statistics not
+    /// shown, 10 pieces of evidence per finding, the matrix fitted.
+    pub fn new(style: Style) -> Self {
+        Options {
+            show_agree: false,
+            quiet: false,
+            style,
+            max_evidence: DEFAULT_MAX_EVIDENCE,
+            matrix: Matrix::Auto,
+            statistics: false,
+        }
+    }
+}
+
+/// Pieces of evidence a finding shows in the human report unless
+/// `--max-evidence` says otherwise.
+pub const DEFAULT_MAX_EVIDENCE: usize = 10;
+
+/// How the human report draws the matrix of findings by outlets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matrix {
+    /// No matrix.
+    Off,
+    /// Fitted to the width: outlets numbered with a legend when their names
+    /// do not fit, outlets as rows when the columns do not fit, and the
+    /// most-cited outlets only (saying how many are left out) when neither does.
+    Auto,
+    /// Every finding and every outlet, cells in full, whatever the width.
+    Full,
 }
 
 /// The findings of `outcome` in `format`: the one dispatch from a format to

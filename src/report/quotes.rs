@@ -2,6 +2,7 @@
 //! utterance; `--format json` serializes the listing as it is.
 
 use super::Style;
+use super::words::{count, counted};
 use crate::compare::{Entry, Listing};
 use crate::diagnostic::Problem;
 use crate::text::fold_whitespace;
@@ -44,8 +45,8 @@ fn human(listing: &Listing) -> String {
             .map(|r| format!(" (rule `{r}`)"))
             .unwrap_or_default();
         out.push_str(&format!(
-            "utterance{pinned}, {} renderings:\n",
-            utterance.renderings.len()
+            "utterance{pinned}, {}:\n",
+            counted(utterance.renderings.len(), "rendering")
         ));
         utterance
             .renderings
@@ -54,7 +55,14 @@ fn human(listing: &Listing) -> String {
         out.push('\n');
     }
     if !listing.quotations.is_empty() {
-        out.push_str(&format!("{} other quotations:\n", listing.quotations.len()));
+        out.push_str(&format!(
+            "{}:\n",
+            count(
+                listing.quotations.len(),
+                "other quotation",
+                "other quotations"
+            )
+        ));
         listing
             .quotations
             .iter()

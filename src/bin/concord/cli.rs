@@ -119,9 +119,44 @@ pub(crate) struct CheckArgs {
     #[arg(long)]
     pub(crate) no_baseline: bool,
 
-    /// No progress bar, and no summary line in the human report
+    /// No progress bar, and no matrix or summary line in the human report
     #[arg(long, short)]
     pub(crate) quiet: bool,
+
+    /// Pieces of evidence shown per finding in the human report, every
+    /// answer represented (0: all)
+    #[arg(long, value_name = "N", default_value_t = concord::report::DEFAULT_MAX_EVIDENCE)]
+    pub(crate) max_evidence: usize,
+
+    /// The matrix in the human report: fitted to the width, every cell in
+    /// full, or none
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = Matrix::Auto)]
+    pub(crate) matrix: Matrix,
+
+    /// After the human report, counts of findings per rule and of evidence
+    /// per outlet
+    #[arg(long)]
+    pub(crate) statistics: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Matrix {
+    /// Fitted to the terminal: outlets numbered or as rows when many
+    Auto,
+    /// Every finding and outlet, cells in full, whatever the width
+    Full,
+    /// No matrix
+    Off,
+}
+
+impl From<Matrix> for concord::report::Matrix {
+    fn from(matrix: Matrix) -> Self {
+        match matrix {
+            Matrix::Auto => concord::report::Matrix::Auto,
+            Matrix::Full => concord::report::Matrix::Full,
+            Matrix::Off => concord::report::Matrix::Off,
+        }
+    }
 }
 
 fn parse_output(text: &str) -> Result<(Format, PathBuf), String> {

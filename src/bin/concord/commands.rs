@@ -125,7 +125,10 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
     let options = report::Options {
         show_agree: args.show.contains(&Show::Agree),
         quiet: args.quiet,
-        style: io.out_style,
+        max_evidence: args.max_evidence,
+        matrix: args.matrix.into(),
+        statistics: args.statistics,
+        ..report::Options::new(io.out_style)
     };
     let documents: Vec<PathBuf> = outcome
         .corpus

@@ -61,8 +61,11 @@ fn run(cli: &Cli, io: &mut Io) -> u8 {
     }
 }
 
+/// Colors and width for one stream. Under `auto`, colors need a terminal
+/// that is not `TERM=dumb`, and no `NO_COLOR`.
 fn style(choice: ColorChoice, terminal: bool) -> Style {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        || std::env::var_os("TERM").is_some_and(|t| t == "dumb");
     let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -4,7 +4,10 @@
 //! miette gives one source per diagnostic, so evidence in another document is a
 //! `related` problem with its own [`Snippet`]. A `Snippet` windows long lines:
 //! news paragraphs are often one 600-character line, and a label under a line
-//! that the terminal wraps points nowhere.
+//! that the terminal wraps points nowhere. [`Problem::fit`] (in `fit.rs`)
+//! sizes those windows, and wraps labels, for the width the report is drawn at.
+
+mod fit;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -79,22 +82,14 @@ impl Problem {
     /// Attaches the file the labels point into (a config or rule file: labels
     /// are shown with a line of context).
     pub fn in_file(mut self, file: &SourceFile) -> Self {
-        self.0.source = Some(Snippet {
-            file: file.clone(),
-            labels: Vec::new(),
-            prose: false,
-        });
+        self.0.source = Some(Snippet::new(file, false));
         self
     }
 
     /// Attaches a document: each label is shown alone on its line (or a window
     /// of it), without neighbouring paragraphs.
     pub fn in_document(mut self, file: &SourceFile) -> Self {
-        self.0.source = Some(Snippet {
-            file: file.clone(),
-            labels: Vec::new(),
-            prose: true,
-        });
+        self.0.source = Some(Snippet::new(file, true));
         self
     }
 
@@ -118,6 +113,20 @@ impl Problem {
 
     pub fn related(mut self, problem: Problem) -> Self {
         self.0.related.push(problem);
+        self
+    }
+
+    /// The problem without its related problems, and those problems: for a
+    /// renderer that draws one header and then each part below it.
+    pub fn split_related(mut self) -> (Problem, Vec<Problem>) {
+        let related = std::mem::take(&mut self.0.related);
+        (self, related)
+    }
+
+    /// The same problem without a code: a part of another problem, whose
+    /// header already shows it.
+    pub fn without_code(mut self) -> Self {
+        self.0.code.clear();
         self
     }
 
@@ -215,6 +224,9 @@ impl std::error::Error for Problem {}
 
 impl Diagnostic for Problem {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        if self.0.code.is_empty() {
+            return None;
+        }
         Some(Box::new(&self.0.code))
     }
 
@@ -309,7 +321,8 @@ pub fn printable_same_length(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Lines longer than this are shown as a window around the label.
+/// The columns a shown line may take before it is windowed, when the width
+/// is not known (a problem rendered without [`Problem::fit`]).
 const MAX_LINE_WIDTH: usize = 100;
 
 /// A [`SourceFile`] as miette reads it for one diagnostic. Short lines are shown
@@ -322,6 +335,44 @@ struct Snippet {
     /// Prose: no context lines, and labels on different lines never share a
     /// snippet (a paragraph between them would be shown unlabelled).
     prose: bool,
+    /// Columns a shown line may take (the width less the gutter).
+    room: usize,
+    /// Prose fitted to a width: the part of a line each label is shown in,
+    /// decided once by [`Problem::fit`] so labels can be wrapped to match.
+    windows: Vec<Range<usize>>,
+    /// The file's name as the snippet's header shows it (shortened to fit).
+    name: Arc<str>,
+}
+
+impl Snippet {
+    fn new(file: &SourceFile, prose: bool) -> Self {
+        Snippet {
+            file: file.clone(),
+            labels: Vec::new(),
+            prose,
+            room: MAX_LINE_WIDTH,
+            windows: Vec::new(),
+            name: file.name.clone(),
+        }
+    }
+
+    fn contents<'a>(
+        &'a self,
+        text: &'a str,
+        shown: Range<usize>,
+        column: usize,
+        count: usize,
+    ) -> Box<dyn SpanContents<'a> + 'a> {
+        let line = self.file.lines().line(shown.start);
+        Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            &text.as_bytes()[shown.clone()],
+            shown.into(),
+            line,
+            column,
+            count,
+        ))
+    }
 }
 
 impl SourceCode for Snippet {
@@ -338,6 +389,31 @@ impl SourceCode for Snippet {
             return Err(MietteError::OutOfBounds);
         }
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let lines = self.file.lines();
+        if before == 0 && after == 0 {
+            // miette locates a label (for the `[file:line:col]` header) this way.
+            let column = text[line_start..start].chars().count();
+            let count = lines.line(end) - lines.line(start) + 1;
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.to_string(),
+                &text.as_bytes()[start..end],
+                (start..end).into(),
+                lines.line(line_start),
+                column,
+                count,
+            )));
+        }
+        if !self.windows.is_empty() {
+            // Fitted prose: the window that holds the span, or none (miette
+            // then shows the labels it was merging one by one).
+            let window = self
+                .windows
+                .iter()
+                .find(|w| w.start <= start && end <= w.end)
+                .ok_or(MietteError::OutOfBounds)?;
+            let column = text[line_start..window.start].chars().count();
+            return Ok(self.contents(text, window.clone(), column, 1));
+        }
         let line_end = text[end..]
             .find('\n')
             .map_or(text.len(), |i| end + i)
@@ -350,42 +426,20 @@ impl SourceCode for Snippet {
             line_end
         };
         let one_line = !text[start..end].contains('\n');
-        let long = text[line_start..line_end].chars().count() > MAX_LINE_WIDTH;
+        let long = fit::columns(&text[line_start..line_end]) > self.room;
         let is_label = self.labels.contains(&(start..end));
         if self.prose && !one_line && !is_label {
             return Err(MietteError::OutOfBounds);
-        }
-        let lines = self.file.lines();
-        let line = lines.line(line_start);
-        if before == 0 && after == 0 {
-            // miette locates a label (for the `[file:line:col]` header) this way.
-            let column = text[line_start..start].chars().count();
-            let count = lines.line(end) - lines.line(start) + 1;
-            return Ok(Box::new(MietteSpanContents::new_named(
-                self.file.name.to_string(),
-                &text.as_bytes()[start..end],
-                (start..end).into(),
-                line,
-                column,
-                count,
-            )));
         }
         if !(one_line && long) {
             if self.prose {
                 // Whole lines, exactly the ones the span touches.
                 let count = lines.line(line_end) - lines.line(line_start) + 1;
-                return Ok(Box::new(MietteSpanContents::new_named(
-                    self.file.name.to_string(),
-                    &text.as_bytes()[line_start..line_end],
-                    (line_start..line_end).into(),
-                    line,
-                    0,
-                    count,
-                )));
+                return Ok(self.contents(text, line_start..line_end, 0, count));
             }
             let contents = text.read_span(span, before, after)?;
             return Ok(Box::new(MietteSpanContents::new_named(
-                self.file.name.to_string(),
+                self.name.to_string(),
                 contents.data(),
                 *contents.span(),
                 contents.line(),
@@ -395,57 +449,16 @@ impl SourceCode for Snippet {
         }
         // miette asks for the union of nearby labels; two far-apart labels on
         // one long line read better as two windows.
-        let width = text[start..end].chars().count();
-        if width > MAX_LINE_WIDTH && !is_label {
+        let width = fit::columns(&text[start..end]);
+        if width > self.room && !is_label {
             return Err(MietteError::OutOfBounds);
         }
-        let pad = MAX_LINE_WIDTH.saturating_sub(width) / 2;
-        let from = window_start(text, line_start, start, pad);
-        let to = window_end(text, end, line_end, pad);
+        let pad = self.room.saturating_sub(width) / 2;
+        let from = fit::window_start(text, line_start, start, pad);
+        let to = fit::window_end(text, end, line_end, pad);
         let column = text[line_start..from].chars().count();
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.file.name.to_string(),
-            &text.as_bytes()[from..to],
-            (from..to).into(),
-            line,
-            column,
-            1,
-        )))
+        Ok(self.contents(text, from..to, column, 1))
     }
-}
-
-/// Up to `pad` characters before `start`, not before `floor`, begun at a word.
-fn window_start(text: &str, floor: usize, start: usize, pad: usize) -> usize {
-    let mut from = start;
-    for (taken, (i, _)) in text[floor..start].char_indices().rev().enumerate() {
-        if taken >= pad {
-            break;
-        }
-        from = floor + i;
-    }
-    if from > floor {
-        if let Some(space) = text[from..start].find(' ') {
-            from += space + 1;
-        }
-    }
-    from
-}
-
-/// Up to `pad` characters after `end`, not past `ceiling`, ended at a word.
-fn window_end(text: &str, end: usize, ceiling: usize, pad: usize) -> usize {
-    let mut to = end;
-    for (taken, (i, c)) in text[end..ceiling].char_indices().enumerate() {
-        if taken >= pad {
-            break;
-        }
-        to = end + i + c.len_utf8();
-    }
-    if to < ceiling {
-        if let Some(space) = text[end..to].rfind(' ') {
-            to = end + space;
-        }
-    }
-    to
 }
 
 #[cfg(test)]
@@ -459,9 +472,8 @@ mod tests {
         let text = format!("{line}TARGET {line}\n");
         let start = text.find("TARGET").unwrap();
         let snippet = Snippet {
-            file: SourceFile::new("t.txt", text.clone()),
             labels: vec![start..start + 6],
-            prose: true,
+            ..Snippet::new(&SourceFile::new("t.txt", text.clone()), true)
         };
         let contents = snippet.read_span(&(start, 6).into(), 1, 1).unwrap();
         let shown = std::str::from_utf8(contents.data()).unwrap();
@@ -492,9 +504,8 @@ mod tests {
         let text = format!("{}julS[c\r\nnext\n", " ".repeat(120));
         let end = text.find('\n').unwrap();
         let snippet = Snippet {
-            file: SourceFile::new("t.toml", text.clone()),
             labels: vec![end - 2..end],
-            prose: false,
+            ..Snippet::new(&SourceFile::new("t.toml", text.clone()), false)
         };
         assert!(snippet.read_span(&(end - 2, 2).into(), 1, 1).is_ok());
     }
@@ -503,9 +514,8 @@ mod tests {
     fn short_lines_are_shown_whole() {
         let text = "first\nsecond line\nthird\n";
         let snippet = Snippet {
-            file: SourceFile::new("t.txt", text),
             labels: vec![6..12],
-            prose: true,
+            ..Snippet::new(&SourceFile::new("t.txt", text), true)
         };
         let contents = snippet.read_span(&(6, 6).into(), 1, 1).unwrap();
         assert_eq!(contents.data(), b"second line");
@@ -517,9 +527,8 @@ mod tests {
     fn far_apart_labels_on_one_long_line_are_not_merged() {
         let text = format!("A{}B\n", "x ".repeat(200));
         let snippet = Snippet {
-            file: SourceFile::new("t.txt", text.clone()),
             labels: vec![0..1, text.len() - 2..text.len() - 1],
-            prose: true,
+            ..Snippet::new(&SourceFile::new("t.txt", text.clone()), true)
         };
         assert!(
             snippet
