@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use super::human::summary_line;
+use super::words::counted;
 use super::{Options, evidence_note};
 use crate::diagnostic::{Place, Problem};
 use crate::finding::{Evidence, Finding, Severity};
@@ -91,10 +92,7 @@ fn summary_notice(outcome: &Outcome, options: &Options, levels: [usize; 3]) -> S
         .iter()
         .zip(["error", "warning", "notice"])
         .filter(|(n, _)| **n > SHOWN_PER_LEVEL)
-        .map(|(n, word)| {
-            let n = n - SHOWN_PER_LEVEL;
-            format!("{n} more {word}{}", if n == 1 { "" } else { "s" })
-        })
+        .map(|(n, word)| counted(n - SHOWN_PER_LEVEL, &format!("more {word}")))
         .collect();
     if !hidden.is_empty() {
         message.push_str(&format!(
@@ -125,8 +123,8 @@ fn annotation(f: &Finding) -> String {
     }
     if others.len() > OTHERS_NAMED {
         message.push_str(&format!(
-            "\n… and {} more places",
-            others.len() - OTHERS_NAMED
+            "\n… and {}",
+            counted(others.len() - OTHERS_NAMED, "more place")
         ));
     }
     if let Some(help) = &f.help {
@@ -197,8 +195,8 @@ pub fn step_summary(outcome: &Outcome, options: &Options) -> String {
     if findings.len() > SUMMARY_ROWS {
         let _ = writeln!(
             out,
-            "\n… and {} more findings: see the JSON or SARIF report.",
-            findings.len() - SUMMARY_ROWS
+            "\n… and {}: see the JSON or SARIF report.",
+            counted(findings.len() - SUMMARY_ROWS, "more finding")
         );
     }
     out
