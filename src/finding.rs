@@ -297,30 +297,41 @@ pub fn fingerprint(rule: &str, kind: Kind, evidence: &[Evidence]) -> String {
     format!("{:016x}", hash.finish())
 }
 
+/// Evidence for unit tests: in `{outlet}.txt`, from that outlet, answering
+/// `answer`, at the file's first character.
+#[cfg(test)]
+pub(crate) fn test_evidence(outlet: &str, answer: Answer) -> Evidence {
+    Evidence {
+        file: format!("{outlet}.txt"),
+        source: format!("{outlet}.txt"),
+        outlet: outlet.to_string(),
+        url: None,
+        span: Span { start: 0, end: 1 },
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 2,
+        excerpt: String::new(),
+        excerpt_match: None,
+        published: None,
+        answer,
+        holder: None,
+        speaker: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn evidence(start: usize, excerpt: &str) -> Evidence {
         Evidence {
-            file: "a.txt".into(),
-            source: "a.txt".into(),
-            outlet: "A".into(),
-            url: None,
             span: Span {
                 start,
                 end: start + 3,
             },
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 4,
             excerpt: excerpt.into(),
-            excerpt_match: None,
-            published: None,
-            answer: Answer::Stance("no".into()),
-            holder: None,
-            speaker: None,
+            ..test_evidence("A", Answer::Stance("no".into()))
         }
     }
 

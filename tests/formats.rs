@@ -466,6 +466,15 @@ fn the_summary_matrix_fits_the_terminal_width() {
     }
 }
 
+/// concord.toml for a set with its documents in `docs/` and rules in `rules/`.
+fn write_config(dir: &Path) {
+    std::fs::write(
+        dir.join("concord.toml"),
+        "sources = [\"docs\"]\nrules = [\"rules\"]\n",
+    )
+    .unwrap();
+}
+
 /// A set whose one rule file holds a pattern that does not compile.
 fn broken_rule_set() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -477,11 +486,7 @@ fn broken_rule_set() -> tempfile::TempDir {
         "[[claim]]\nid = \"x\"\nstances.yes = [\"(unclosed\"]\n",
     )
     .unwrap();
-    std::fs::write(
-        dir.path().join("concord.toml"),
-        "sources = [\"docs\"]\nrules = [\"rules\"]\n",
-    )
-    .unwrap();
+    write_config(dir.path());
     dir
 }
 
@@ -719,11 +724,7 @@ fn generated_set(documents: usize, severities: &[&str]) -> tempfile::TempDir {
         ));
     }
     std::fs::write(dir.path().join("rules/bridges.toml"), rules).unwrap();
-    std::fs::write(
-        dir.path().join("concord.toml"),
-        "sources = [\"docs\"]\nrules = [\"rules\"]\n",
-    )
-    .unwrap();
+    write_config(dir.path());
     dir
 }
 

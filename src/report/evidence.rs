@@ -66,26 +66,10 @@ pub(super) fn shown(finding: &Finding, max: usize) -> Vec<&Evidence> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Kind, Severity, Span};
+    use crate::finding::{Kind, Severity, test_evidence};
 
     fn evidence(outlet: &str, answer: Answer) -> Evidence {
-        Evidence {
-            file: format!("{outlet}.txt"),
-            source: format!("{outlet}.txt"),
-            outlet: outlet.to_string(),
-            url: None,
-            span: Span { start: 0, end: 1 },
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 2,
-            excerpt: String::new(),
-            excerpt_match: None,
-            published: None,
-            answer,
-            holder: None,
-            speaker: None,
-        }
+        test_evidence(outlet, answer)
     }
 
     fn stance(outlet: &str, name: &str) -> Evidence {

@@ -80,14 +80,7 @@ fn command(severity: Severity) -> &'static str {
 
 /// The first annotation: the counts, and what GitHub leaves out.
 fn summary_notice(outcome: &Outcome, options: &Options, levels: [usize; 3]) -> String {
-    let mut message = summary_line(
-        outcome.corpus.docs.len(),
-        outcome.corpus.rules.count(),
-        &outcome.findings,
-        options.show_agree,
-        outcome.accepted,
-        outcome.baselined,
-    );
+    let mut message = summary_line(outcome, options.show_agree);
     let hidden: Vec<String> = levels
         .iter()
         .zip(["error", "warning", "notice"])
@@ -163,14 +156,7 @@ fn command_line(command: &str, place: Option<Place>, title: &str, message: &str)
 /// Markdown, every piece of document text escaped.
 pub fn step_summary(outcome: &Outcome, options: &Options) -> String {
     let mut out = String::from("## concord\n\n");
-    let line = summary_line(
-        outcome.corpus.docs.len(),
-        outcome.corpus.rules.count(),
-        &outcome.findings,
-        options.show_agree,
-        outcome.accepted,
-        outcome.baselined,
-    );
+    let line = summary_line(outcome, options.show_agree);
     let _ = writeln!(out, "{}\n", markdown(&line));
     let findings: Vec<&Finding> = shown(outcome, options).collect();
     if findings.is_empty() {

@@ -114,14 +114,7 @@ pub(super) fn report(outcome: &Outcome, options: &Options) -> String {
             style.width,
             options.matrix,
         ));
-        let summary = summary_line(
-            docs.len(),
-            outcome.corpus.rules.count(),
-            &outcome.findings,
-            options.show_agree,
-            outcome.accepted,
-            outcome.baselined,
-        );
+        let summary = summary_line(outcome, options.show_agree);
         text.push_str(&wrap(&summary, style.width, ""));
     }
     if options.statistics {
@@ -162,14 +155,10 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
 }
 
 /// "5 sources, 4 rules: 2 conflicts, 1 agreement (shown with --show agree), 3 in the baseline".
-pub fn summary_line(
-    sources: usize,
-    rules: usize,
-    findings: &[Finding],
-    shown_agree: bool,
-    accepted: usize,
-    baselined: usize,
-) -> String {
+pub fn summary_line(outcome: &Outcome, shown_agree: bool) -> String {
+    let findings = &outcome.findings;
+    let (sources, rules) = (outcome.corpus.docs.len(), outcome.corpus.rules.count());
+    let (accepted, baselined) = (outcome.accepted, outcome.baselined);
     let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
     let conflicts = count(Kind::Conflict);
     let agreements = count(Kind::Agreement);

@@ -111,26 +111,10 @@ fn table(first: &str, heads: &[String], rows: &[(String, Vec<usize>)], width: us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Answer, Evidence, Severity, Span};
+    use crate::finding::{Answer, Evidence, Severity, test_evidence};
 
     fn evidence(outlet: &str) -> Evidence {
-        Evidence {
-            file: format!("{outlet}.txt"),
-            source: format!("{outlet}.txt"),
-            outlet: outlet.to_string(),
-            url: None,
-            span: Span { start: 0, end: 1 },
-            line: 1,
-            column: 1,
-            end_line: 1,
-            end_column: 2,
-            excerpt: String::new(),
-            excerpt_match: None,
-            published: None,
-            answer: Answer::Stance("yes".into()),
-            holder: None,
-            speaker: None,
-        }
+        test_evidence(outlet, Answer::Stance("yes".into()))
     }
 
     fn finding(kind: Kind, rule: &str, outlets: &[&str]) -> Finding {
