@@ -729,11 +729,23 @@ fn generated_set(documents: usize, severities: &[&str]) -> tempfile::TempDir {
 }
 
 #[test]
-fn two_thousand_documents_make_one_annotation_per_finding() {
+fn two_thousand_documents_make_one_annotation_and_one_result_per_finding() {
     let dir = generated_set(2000, &["error", "warning", "info"]);
     let report = json_of(&concord(dir.path(), &["check", "--format", "json"]));
     let findings = problems(&report);
     assert_eq!(findings, 25, "every claim is contested");
+    assert_valid(
+        &validator("schemas/concord-report-v1.schema.json"),
+        &report,
+        "2,000 documents, JSON",
+    );
+    let sarif = json_of(&concord(dir.path(), &["check", "--format", "sarif"]));
+    assert_valid(
+        &validator("tests/fixtures/schemas/sarif-schema-2.1.0.json"),
+        &sarif,
+        "2,000 documents, SARIF",
+    );
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), findings);
     let out = concord(dir.path(), &["check", "--format", "github"]);
     let commands = workflow_commands(&String::from_utf8(out.stdout).unwrap());
     let (summary, annotations) = commands.split_first().unwrap();
