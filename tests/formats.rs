@@ -745,7 +745,10 @@ fn two_thousand_documents_make_one_annotation_and_one_result_per_finding() {
         &sarif,
         "2,000 documents, SARIF",
     );
-    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), findings);
+    assert_eq!(
+        sarif["runs"][0]["results"].as_array().unwrap().len(),
+        findings
+    );
     let out = concord(dir.path(), &["check", "--format", "github"]);
     let commands = workflow_commands(&String::from_utf8(out.stdout).unwrap());
     let (summary, annotations) = commands.split_first().unwrap();

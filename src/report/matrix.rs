@@ -163,12 +163,12 @@ fn fitted(grid: &Grid, width: usize) -> String {
             .collect();
         return by_outlet.draw(outlet_label, &widths) + &legend(&entries, width);
     }
-    most_cited(grid, &numbered, label, room) + &outlet_legend()
+    most_cited(grid, &numbered, label, room, width)
 }
 
-/// The numbered matrix with only the most-cited outlets that fit, and a
-/// line saying how many are left out.
-fn most_cited(grid: &Grid, numbered: &Table, label: usize, room: usize) -> String {
+/// The numbered matrix with only the most-cited outlets that fit, a line
+/// saying how many are left out, and the legend of those shown.
+fn most_cited(grid: &Grid, numbered: &Table, label: usize, room: usize, width: usize) -> String {
     let naturals = numbered.naturals();
     let mut ranked: Vec<usize> = (0..grid.outlets.len()).collect();
     ranked.sort_by_key(|&o| std::cmp::Reverse(grid.cited(o)));
@@ -201,7 +201,11 @@ fn most_cited(grid: &Grid, numbered: &Table, label: usize, room: usize) -> Strin
         count(left_out, "more outlet", "more outlets")
     );
     let options = textwrap::Options::new((label + room).max(1)).subsequent_indent("  ");
-    table.draw(label, &widths) + &textwrap::fill(&note, options) + "\n"
+    let entries: Vec<String> = kept
+        .iter()
+        .map(|&o| format!("{} {}", numbered.heads[o], grid.outlets[o]))
+        .collect();
+    table.draw(label, &widths) + &textwrap::fill(&note, options) + "\n" + &legend(&entries, width)
 }
 
 /// Rows under headings, as text.
@@ -357,6 +361,12 @@ mod tests {
             out.contains(&format!("… and {left_out} more outlets")),
             "{out}"
         );
+        // The legend names the outlets shown, and only those.
+        for head in &heads {
+            let i: usize = head.parse().unwrap();
+            assert!(out.contains(&format!("{head} {}", outlets[i - 1])), "{out}");
+        }
+        assert!(!out.contains(&format!("8 {}", outlets[7])), "{out}");
     }
 
     #[test]
