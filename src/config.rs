@@ -12,6 +12,9 @@ use crate::input::toml as toml_input;
 use crate::text::visible::{escape, hidden};
 pub use crate::value::DateOrder;
 
+mod selection;
+pub use selection::{RuleGlob, Selection, Written};
+
 pub const CONFIG_FILE: &str = "concord.toml";
 
 /// The lowest severity that makes `check` exit 1, or never.
@@ -107,6 +110,11 @@ struct RawConfig {
     accept: Vec<toml::Spanned<Accept>>,
     #[serde(default)]
     limits: Limits,
+    select: Option<selection::RawGlobs>,
+    #[serde(default)]
+    ignore: selection::RawGlobs,
+    #[serde(default)]
+    severity: selection::RawSeverities,
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +136,9 @@ pub struct Config {
     pub quotes: QuotesConfig,
     pub accept: Vec<Accept>,
     pub limits: Limits,
+    /// `select`, `ignore` and `[severity]`: which rules are reported, at
+    /// what severity.
+    pub selection: Selection,
 }
 
 impl Config {
@@ -145,6 +156,7 @@ impl Config {
             quotes: QuotesConfig::default(),
             accept: Vec::new(),
             limits: Limits::default(),
+            selection: Selection::default(),
         }
     }
 }
@@ -204,6 +216,7 @@ pub fn load(
     config.date_order = raw.date_order.unwrap_or_default();
     config.quotes = raw.quotes;
     config.limits = raw.limits;
+    config.selection = selection::compile(raw.select, raw.ignore, raw.severity, &file)?;
     config.accept = raw
         .accept
         .into_iter()

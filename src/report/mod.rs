@@ -3,6 +3,7 @@
 //! read what the pipeline produced and never re-analyze text.
 
 mod baseline;
+mod codes;
 mod diff;
 mod examples;
 mod explain;
@@ -16,6 +17,7 @@ mod sarif;
 mod terminal;
 
 pub use baseline::baseline_json;
+pub use codes::{code_explanation, code_list};
 pub use examples::examples;
 pub use explain::explanation;
 pub use human::{finding_problem, summary_line};
