@@ -158,3 +158,25 @@ fn a_folder_where_the_config_should_be_is_an_error_not_a_panic() {
         stderr(&out)
     );
 }
+
+#[test]
+fn every_key_the_config_template_comments_out_is_a_valid_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(concord(d, &["init"]).status.success());
+    let template = fs::read_to_string(d.join("concord.toml")).unwrap();
+    // Uncomment the lines that are TOML (keys, tables), not prose.
+    let uncommented: String = template
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(rest) if rest.starts_with(['[', '"']) || rest.contains(" = ") => rest,
+            _ => line,
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert!(uncommented.contains("\n[severity]\n"), "{uncommented}");
+    assert!(uncommented.contains("\n[[accept]]\n"), "{uncommented}");
+    fs::write(d.join("concord.toml"), &uncommented).unwrap();
+    let out = concord(d, &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
