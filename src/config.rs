@@ -12,6 +12,9 @@ use crate::input::toml as toml_input;
 use crate::text::visible::{escape, hidden};
 pub use crate::value::DateOrder;
 
+mod selection;
+pub use selection::{RuleGlob, Selection, Written};
+
 pub const CONFIG_FILE: &str = "concord.toml";
 
 /// The lowest severity that makes `check` exit 1, or never.
@@ -110,6 +113,11 @@ struct RawConfig {
     links: RawLinks,
     #[serde(default)]
     limits: Limits,
+    select: Option<selection::RawGlobs>,
+    #[serde(default)]
+    ignore: selection::RawGlobs,
+    #[serde(default)]
+    severity: selection::RawSeverities,
 }
 
 #[derive(Default, Deserialize)]
@@ -162,6 +170,9 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     pub links: Links,
     pub limits: Limits,
+    /// `select`, `ignore` and `[severity]`: which rules are reported, at
+    /// what severity.
+    pub selection: Selection,
 }
 
 impl Config {
@@ -181,6 +192,7 @@ impl Config {
             baseline: None,
             links: Links::default(),
             limits: Limits::default(),
+            selection: Selection::default(),
         }
     }
 }
@@ -256,6 +268,7 @@ pub fn load(
         tool: raw.links.tool.map(toml::Spanned::into_inner),
         rule: raw.links.rule.map(toml::Spanned::into_inner),
     };
+    config.selection = selection::compile(raw.select, raw.ignore, raw.severity, &file)?;
     config.accept = raw
         .accept
         .into_iter()

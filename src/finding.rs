@@ -33,6 +33,19 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order reports count them.
+    pub const ALL: [Kind; 4] = [
+        Kind::Conflict,
+        Kind::Misquote,
+        Kind::Misattribution,
+        Kind::Agreement,
+    ];
+
+    /// The kind whose code is `code` (`concord::conflict`).
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Kind::Conflict => "concord::conflict",

@@ -901,3 +901,39 @@ fn sarif_passes_githubs_ingestion_rules() {
         }
     }
 }
+
+#[test]
+fn sarif_rule_levels_follow_the_severity_table_and_the_selection() {
+    let dir = root().join("tests/fixtures/strike");
+    let sarif = json_of(&concord(
+        &dir,
+        &["check", "--format", "sarif", "--config", "severity.toml"],
+    ));
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let level = |id: &str| {
+        rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .map(|r| r["defaultConfiguration"]["level"].clone())
+    };
+    // an error in its rule file, lowered to info by "*"
+    assert_eq!(level("strike-ended"), Some(Value::from("note")));
+    for result in run["results"].as_array().unwrap() {
+        let descriptor = &rules[result["ruleIndex"].as_u64().unwrap() as usize];
+        assert_eq!(
+            descriptor["defaultConfiguration"]["level"], result["level"],
+            "{result}"
+        );
+    }
+    // an ignored rule has no descriptor
+    let ignored = json_of(&concord(
+        &dir,
+        &["check", "--format", "sarif", "--ignore", "strike-ended"],
+    ));
+    let rules = ignored["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(rules.iter().all(|r| r["id"] != "strike-ended"));
+    assert!(!rules.is_empty());
+}

@@ -7,7 +7,7 @@ use super::listing::{Entry, listing};
 use crate::analyze::{Analysis, NearMiss, SkippedMatch};
 use crate::config::QuotesConfig;
 use crate::diagnostic::Problem;
-use crate::finding::Finding;
+use crate::finding::{Finding, Kind};
 use crate::input::nearest;
 use crate::rules::{Claim, Fact, QuoteRule, RuleRef, RuleSet, SpeakerRule};
 use crate::source::Document;
@@ -124,6 +124,32 @@ pub fn explain<'a>(
         None => return Err(unknown(id, rules, findings)),
     };
     Ok(explanation)
+}
+
+/// Whether `id` is written as a finding code (`concord::…`) rather than a
+/// rule id: rule ids are kebab-case and hold no `::`.
+pub fn is_code(id: &str) -> bool {
+    id.contains("::")
+}
+
+/// The kind of finding whose code is `id`; an error with the nearest code
+/// when no finding carries it.
+pub fn finding_code(id: &str) -> Result<Kind, Problem> {
+    Kind::from_code(id).ok_or_else(|| {
+        let codes = Kind::ALL.iter().map(|k| k.code());
+        let near = nearest(id, codes.clone())
+            .map(|near| format!("did you mean `{near}`? "))
+            .unwrap_or_default();
+        let all: Vec<&str> = codes.collect();
+        Problem::error(
+            "concord::explain::unknown_code",
+            format!("no finding carries the code `{id}`"),
+        )
+        .help(format!(
+            "{near}findings carry {}; `concord explain --list` describes them",
+            all.join(", ")
+        ))
+    })
 }
 
 /// No rule or finding has `id`: say which known id is nearest.

@@ -9,13 +9,15 @@ mod explain;
 mod facts;
 mod listing;
 pub mod quotes;
+mod select;
 mod suppress;
 
 pub use claims::compare_claims;
 pub use evidence::Names;
-pub use explain::{At, Explained, Explanation, Held, explain};
+pub use explain::{At, Explained, Explanation, Held, explain, finding_code, is_code};
 pub use facts::compare_facts;
 pub use listing::{Entry, Listing, Mark, Utterance, listing};
+pub use select::{Selected, apply_selection};
 pub use suppress::{Baseline, Recorded, apply_accepts};
 
 use crate::analyze::Analysis;

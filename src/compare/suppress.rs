@@ -100,11 +100,20 @@ impl Baseline {
 
 /// Drops findings that an `[[accept]]` entry covers; returns the rest, how
 /// many were accepted, and a warning for each entry that matched nothing.
+/// `outside` are findings the run does not report (`--select`, `ignore`):
+/// an entry that covers one of them is in use, so that narrowing a run
+/// does not make the config's entries look stale.
 pub fn apply_accepts(
     findings: Vec<Finding>,
+    outside: &[Finding],
     config: &Config,
 ) -> (Vec<Finding>, usize, Vec<Problem>) {
     let mut used = vec![false; config.accept.len()];
+    for finding in outside.iter().filter(|f| f.kind.is_problem()) {
+        if let Some(i) = config.accept.iter().position(|a| covers(a, finding)) {
+            used[i] = true;
+        }
+    }
     let mut kept = Vec::new();
     let mut accepted = 0;
     for finding in findings {

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 pub use examples::{ExampleRun, run_examples};
 
 use crate::analyze::{Analysis, analyze};
-use crate::compare::{Baseline, apply_accepts};
+use crate::compare::{Baseline, apply_accepts, apply_selection};
 use crate::config::{Config, Limits, Paths};
 use crate::diagnostic::Problem;
 use crate::finding::Finding;
@@ -38,6 +38,16 @@ pub struct Suppress {
     pub baseline: Option<PathBuf>,
     /// Apply the configuration's `baseline` when no `baseline` is given.
     pub config_baseline: bool,
+    /// Apply the config's `select`, `ignore` and `[severity]`, with these
+    /// command-line globs on top; `None`: report every rule as written.
+    pub selection: Option<SelectFlags>,
+}
+
+/// `--select` and `--ignore`, as given (validated by the pipeline).
+#[derive(Debug, Clone, Default)]
+pub struct SelectFlags {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
 }
 
 /// Told how analysis advances, so a caller can draw a progress bar. Called
@@ -71,6 +81,8 @@ pub struct Outcome {
     pub baselined: usize,
     /// Where reports link out to (concord.toml's `[links]`).
     pub links: crate::config::Links,
+    /// Which rules the run reports, and at what severity (none: all, as written).
+    pub selection: Option<crate::config::Selection>,
     /// Diagnostics about the input that did not stop the run, in the order found.
     pub warnings: Vec<Problem>,
 }
@@ -84,6 +96,16 @@ pub fn run(
     suppress: &Suppress,
     progress: &dyn Progress,
 ) -> Result<Outcome, Vec<Problem>> {
+    // Bad command-line globs stop the run before anything is read.
+    let selection = match &suppress.selection {
+        Some(flags) => Some(
+            config
+                .selection
+                .with_flags(&flags.select, &flags.ignore)
+                .map_err(|problem| vec![problem])?,
+        ),
+        None => None,
+    };
     let (corpus, mut warnings) = load_and_analyze(config, inputs, paths, progress)?;
     let findings = crate::compare::compare(
         &corpus.docs,
@@ -91,8 +113,19 @@ pub fn run(
         &corpus.analyses,
         &config.quotes,
     );
+    let selected = match &selection {
+        Some(selection) => {
+            apply_selection(findings, selection, &corpus.rules, config.file.as_ref())
+        }
+        None => crate::compare::Selected {
+            kept: findings,
+            ..Default::default()
+        },
+    };
+    warnings.extend(selected.warnings);
+    let findings = selected.kept;
     let (findings, accepted) = if suppress.accepts {
-        let (kept, accepted, unused) = apply_accepts(findings, config);
+        let (kept, accepted, unused) = apply_accepts(findings, &selected.left_out, config);
         warnings.extend(unused);
         (kept, accepted)
     } else {
@@ -119,6 +152,7 @@ pub fn run(
         corpus,
         baselined: before - findings.len(),
         links: config.links.clone(),
+        selection,
         findings,
         accepted,
         warnings,

@@ -3,6 +3,7 @@
 //! read what the pipeline produced and never re-analyze text.
 
 mod baseline;
+mod codes;
 mod diff;
 mod evidence;
 mod examples;
@@ -19,6 +20,7 @@ mod terminal;
 mod words;
 
 pub use baseline::baseline_json;
+pub use codes::{code_explanation, code_list};
 pub use examples::examples;
 pub use explain::explanation;
 pub use github::{step_summary, step_summary_of_problems};

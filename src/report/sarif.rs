@@ -14,7 +14,7 @@ use crate::config::Links;
 use crate::diagnostic::Problem;
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::pipeline::Outcome;
-use crate::rules::{RuleRef, RuleSet};
+use crate::rules::RuleRef;
 
 pub(super) fn render_sarif(outcome: &Outcome, options: &Options) -> String {
     let findings: Vec<&Finding> = outcome
@@ -22,7 +22,7 @@ pub(super) fn render_sarif(outcome: &Outcome, options: &Options) -> String {
         .iter()
         .filter(|f| f.kind.is_problem() || options.show_agree)
         .collect();
-    let descriptors = descriptors(&findings, &outcome.corpus.rules, &outcome.links);
+    let descriptors = descriptors(&findings, outcome);
     let index = |id: &str| descriptors.iter().position(|d| d["id"] == id);
     let results: Vec<Value> = findings
         .iter()
@@ -133,7 +133,9 @@ fn notification(p: &Problem) -> Value {
 
 /// One descriptor per rule defined, then per rule id findings name that no
 /// rule defines (automatically found quotations).
-fn descriptors(findings: &[&Finding], rules: &RuleSet, links: &Links) -> Vec<Value> {
+fn descriptors(findings: &[&Finding], outcome: &Outcome) -> Vec<Value> {
+    let (rules, links) = (&outcome.corpus.rules, &outcome.links);
+    let selection = outcome.selection.as_ref();
     let mut out: Vec<Value> = Vec::new();
     let mut push = |id: &str,
                     question: Option<&str>,
@@ -156,9 +158,17 @@ fn descriptors(findings: &[&Finding], rules: &RuleSet, links: &Links) -> Vec<Val
         }
         out.push(descriptor);
     };
-    // Rules that can have findings (not `[[speaker]]`s), in rule order.
+    // Rules that can have findings (not `[[speaker]]`s) and that the run
+    // reports, in rule order, at the severity concord.toml's `[severity]`
+    // gives them.
     for rule in rules.iter() {
-        if let Some(severity) = rule.severity() {
+        if selection.is_some_and(|s| !s.reports(rule.id())) {
+            continue;
+        }
+        let severity = selection
+            .and_then(|s| s.severity_of(rule.id()))
+            .or(rule.severity());
+        if let (Some(severity), Some(_)) = (severity, rule.severity()) {
             let (file, line) = defined_at(rule);
             push(
                 rule.id(),

@@ -32,6 +32,52 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// Write the current findings to a baseline file, for `check --baseline`
     Baseline(BaselineArgs),
+    /// Set up a project: concord.toml, an example rule file and a sources/ folder
+    Init(InitArgs),
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write a page per command into a folder
+    Man(ManArgs),
+}
+
+/// Which rules' findings a command reports: globs over rule ids.
+#[derive(Debug, Args)]
+pub(crate) struct Selecting {
+    /// Report only rules whose id matches GLOB (`call-*`, `quote-*`),
+    /// repeatable; replaces `select` in concord.toml
+    #[arg(long = "select", value_name = "GLOB")]
+    pub(crate) select: Vec<String>,
+
+    /// Leave out rules whose id matches GLOB, repeatable; added to `ignore`
+    /// in concord.toml (and wins over --select)
+    #[arg(long = "ignore", value_name = "GLOB")]
+    pub(crate) ignore: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The folder to set up (created when missing)
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub(crate) dir: PathBuf,
+
+    /// Replace concord.toml and rules/example.toml if they exist
+    #[arg(long)]
+    pub(crate) force: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete concord's commands and flags in
+    #[arg(value_enum, value_name = "SHELL")]
+    pub(crate) shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// Write concord.1 and one page per command (concord-check.1, …) into
+    /// DIR, instead of printing concord.1
+    #[arg(long, value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
 }
 
 /// What a command reads: documents and rules, each defaulting to concord.toml.
@@ -53,9 +99,14 @@ pub(crate) struct Inputs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ExplainArgs {
-    /// The rule's id
-    #[arg(value_name = "RULE_ID")]
-    pub(crate) rule: String,
+    /// A rule's id, the `quote-…` id of a quotation no rule pins, or a
+    /// finding's code (`concord::conflict`; needs no documents)
+    #[arg(value_name = "ID", required_unless_present = "list")]
+    pub(crate) rule: Option<String>,
+
+    /// List the codes a finding can carry, with what each means
+    #[arg(long, conflicts_with = "rule")]
+    pub(crate) list: bool,
 
     #[command(flatten)]
     pub(crate) inputs: Inputs,
@@ -65,6 +116,9 @@ pub(crate) struct ExplainArgs {
 pub(crate) struct BaselineArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
+
+    #[command(flatten)]
+    pub(crate) selecting: Selecting,
 
     /// Where to write the baseline (default: `baseline` in concord.toml, else concord-baseline.json)
     #[arg(long, short, value_name = "FILE")]
@@ -93,6 +147,9 @@ pub(crate) enum ListFormat {
 pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub(crate) inputs: Inputs,
+
+    #[command(flatten)]
+    pub(crate) selecting: Selecting,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]

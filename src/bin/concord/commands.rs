@@ -5,13 +5,15 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use concord::compare::{Baseline, explain, listing};
+use concord::compare::{Baseline, explain, finding_code, is_code, listing};
 use concord::config::{Config, Paths};
 use concord::diagnostic::Problem;
-use concord::pipeline::{self, Inputs, Progress, Suppress};
+use concord::pipeline::{self, Inputs, Progress, SelectFlags, Suppress};
 use concord::report::{self, Style};
 
-use crate::cli::{BaselineArgs, CheckArgs, ExplainArgs, ListFormat, QuotesArgs, Show, TestArgs};
+use crate::cli::{
+    BaselineArgs, CheckArgs, ExplainArgs, ListFormat, QuotesArgs, Selecting, Show, TestArgs,
+};
 
 /// Exit codes: nothing at or above `fail_on`; findings at or above it (or a
 /// failing rule example); input that could not be used.
@@ -109,6 +111,7 @@ pub(crate) fn check(args: &CheckArgs, config_path: Option<&Path>, io: &mut Io) -
         accepts: true,
         baseline: args.baseline.clone(),
         config_baseline: !args.no_baseline,
+        selection: Some(select_flags(&args.selecting)),
     };
     let progress = crate::progress::bar(args.quiet);
     let given = io.inputs(&args.inputs);
@@ -376,7 +379,7 @@ fn refuse(target: &Path, shown: &str, inputs: &[PathBuf], written: &[PathBuf]) -
 /// Writes `bytes` to `path` so that a reader sees the old file or the whole
 /// new one, never a cut one: into a temporary file in the same folder, then
 /// renamed over the target.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -395,8 +398,20 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// concord.toml's `baseline` says.
 const DEFAULT_BASELINE: &str = "concord-baseline.json";
 
+/// `--select` and `--ignore`, for the pipeline to apply over the config's.
+fn select_flags(selecting: &Selecting) -> SelectFlags {
+    SelectFlags {
+        select: selecting.select.clone(),
+        ignore: selecting.ignore.clone(),
+    }
+}
+
 pub(crate) fn baseline(args: &BaselineArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
-    let (config, outcome) = match io.run(config_path, &args.inputs, &Suppress::default(), &()) {
+    let suppress = Suppress {
+        selection: Some(select_flags(&args.selecting)),
+        ..Suppress::default()
+    };
+    let (config, outcome) = match io.run(config_path, &args.inputs, &suppress, &()) {
         Ok(run) => run,
         Err(code) => return code,
     };
@@ -466,13 +481,31 @@ pub(crate) fn quotes(args: &QuotesArgs, config_path: Option<&Path>, io: &mut Io)
 }
 
 pub(crate) fn explain_rule(args: &ExplainArgs, config_path: Option<&Path>, io: &mut Io) -> u8 {
+    let id = match (&args.rule, args.list) {
+        (Some(id), false) => id.as_str(),
+        // clap requires one of the two and refuses both.
+        _ => {
+            io.report(&report::code_list());
+            return EXIT_OK;
+        }
+    };
+    // A finding's code needs no documents, rules or configuration.
+    if is_code(id) {
+        return match finding_code(id) {
+            Ok(kind) => {
+                io.report(&report::code_explanation(kind));
+                EXIT_OK
+            }
+            Err(problem) => io.fail(&[problem]),
+        };
+    }
     let (config, outcome) = match io.run(config_path, &args.inputs, &Suppress::default(), &()) {
         Ok(run) => run,
         Err(code) => return code,
     };
     let corpus = &outcome.corpus;
     let found = explain(
-        &args.rule,
+        id,
         &corpus.docs,
         &corpus.analyses,
         &corpus.rules,

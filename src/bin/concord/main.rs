@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 mod cli;
 mod commands;
+mod generate;
+mod init;
 mod progress;
 
 use clap::Parser;
@@ -58,6 +60,9 @@ fn run(cli: &Cli, io: &mut Io) -> u8 {
         Command::Quotes(args) => commands::quotes(args, config, io),
         Command::Explain(args) => commands::explain_rule(args, config, io),
         Command::Baseline(args) => commands::baseline(args, config, io),
+        Command::Init(args) => init::init(args, io),
+        Command::Completions(args) => generate::completions(args, io),
+        Command::Man(args) => generate::man(args, io),
     }
 }
 
