@@ -176,7 +176,13 @@ fn every_key_the_config_template_comments_out_is_a_valid_key() {
         .collect();
     assert!(uncommented.contains("\n[severity]\n"), "{uncommented}");
     assert!(uncommented.contains("\n[[accept]]\n"), "{uncommented}");
+    assert!(uncommented.contains("\nbaseline = "), "{uncommented}");
+    assert!(uncommented.contains("\n[links]\n"), "{uncommented}");
     fs::write(d.join("concord.toml"), &uncommented).unwrap();
+    // the configured baseline must exist: `concord baseline` writes it there
+    let recorded = concord(d, &["baseline"]);
+    assert_eq!(recorded.status.code(), Some(0), "{}", stderr(&recorded));
+    assert!(d.join("concord-baseline.json").is_file());
     let out = concord(d, &["check"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
