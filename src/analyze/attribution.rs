@@ -894,6 +894,15 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
 /// harbour master, Capt. Oren Vale, said", "Mara Lind, an analyst at a
 /// think-tank, told", "The Kessel Medical Association, in a letter, said".
 fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
+    // "Ana Ruiz, who led the review, has described …": the commas set off
+    // the subject before the auxiliaries.
+    let mut verb = verb;
+    while verb > 0
+        && words[verb].joined()
+        && AUXILIARIES.contains(&words[verb - 1].lower().as_str())
+    {
+        verb -= 1;
+    }
     let gap = words[verb].gap;
     if !gap.contains(',') || gap.contains(['"', '“', '”', '‘', '’']) {
         return None;
@@ -1058,6 +1067,14 @@ mod tests {
                  seafront since 1988, said takings were down."
             ),
             name("Aoife Carrick")
+        );
+        // Auxiliaries after the clause: "…, has described".
+        assert_eq!(
+            subject(
+                "Maren Tolle, who chaired the harbour inquiry, has described the dredging \
+                 plan as “a gamble”."
+            ),
+            name("Maren Tolle")
         );
         assert_eq!(
             subject("Helmut Sandor expects two more rate rises this year."),

@@ -583,8 +583,9 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
 }
 
 /// A headline or pull quote repeats words quoted below with their speaker:
-/// a quotation with no cue whose words stand inside another's takes its
-/// speaker, when only one speaker's quotations hold them.
+/// a quotation with no cue, or one whose cue names no one, whose words
+/// stand inside another's takes its speaker, when only one speaker's
+/// quotations hold them.
 fn repeated_speakers(text: &str, quotations: &mut [Quotation]) {
     let words = |q: &Quotation| -> String {
         q.text(text)
@@ -616,7 +617,15 @@ fn repeated_speakers(text: &str, quotations: &mut [Quotation]) {
         }
     }
     for q in quotations.iter_mut() {
-        if q.speaker.is_some() || q.unattributed != Some(Unattributed::NoCue) {
+        // With no cue, or a cue that names no one ("an engineer told an
+        // inquest he ‘…’"): the named speaker of the longer rendering is
+        // who the unnamed one is.
+        if q.speaker.is_some()
+            || !matches!(
+                q.unattributed,
+                Some(Unattributed::NoCue | Unattributed::Unnamed)
+            )
+        {
             continue;
         }
         let own = words(q);
@@ -954,6 +963,27 @@ mod tests {
                 some("Orla Finch")
             ]
         );
+    }
+
+    #[test]
+    fn words_an_unnamed_cue_gives_are_the_named_speaker_who_says_them_in_full() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            quotes(text).into_iter().map(|(_, s)| s).collect()
+        };
+        let some = |name: &str| Some(name.to_string());
+        // "A pilot told the hearing she ‘…’": the fragment stands inside
+        // what Capt. Rhee says in full below, so she is Capt. Rhee.
+        let text = "A pilot told the hearing she “never saw the crane”.
+
+                    “I never saw the crane until it filled the window,” Capt. Ines Rhee said.";
+        assert_eq!(speakers(text), [some("Ines Rhee"), some("Ines Rhee")]);
+        // Words two named speakers both say in full name neither.
+        let text = "A witness said it was “over in seconds”.
+
+                    “It was over in seconds, truly,” Tam Orr said.
+
+                    “Yes, it was over in seconds,” Lev Kade said.";
+        assert_eq!(speakers(text)[0], None);
     }
 
     #[test]
