@@ -762,6 +762,8 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
             || matches!(
                 lower.as_str(),
                 "by" | "from" | "with" | "to" | "of" | "for" | "into" | "another" | "priority"
+                    // possessives: "My gran used to say" names no one
+                    | "my" | "our" | "your" | "his" | "her" | "their" | "its"
             )
     }) {
         run.remove(0);

@@ -977,6 +977,16 @@ mod tests {
 
                     “I never saw the crane until it filled the window,” Capt. Ines Rhee said.";
         assert_eq!(speakers(text), [some("Ines Rhee"), some("Ines Rhee")]);
+        // A possessive opening the sentence is no name.
+        let text = "Lia Moor sells bait on the quay.\n\n\
+                    One diver held up a sign reading ‘Save the Quay’. Another, who asked \
+                    not to be named, said: ‘My uncle always said, “The tide keeps no \
+                    secrets.” He was right.’";
+        assert!(
+            speakers(text).iter().all(Option::is_none),
+            "{:?}",
+            quotes(text)
+        );
         // Words two named speakers both say in full name neither.
         let text = "A witness said it was “over in seconds”.
 
