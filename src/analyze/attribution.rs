@@ -30,6 +30,10 @@ pub struct Attribution {
     /// what follows ("she expects …": "Ships are waiting, and the harbour
     /// master expects them to dock" does not make him hold the ships).
     pub holds_before: bool,
+    /// A clause set off between the subject and the cue ("Nia Talbot, who
+    /// has designed the lanterns since 2011, said"): the reporter's words
+    /// about the subject, which the subject does not hold.
+    pub aside: Option<Range<usize>>,
 }
 
 impl Attribution {
@@ -314,6 +318,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 subject,
                 cue,
                 holds_before: true,
+                aside: None,
             });
         } else if lower == "saying" && i > 0 && words[i - 1].lower() == "as" {
             // "quoted President Aruzhan Bekova as saying …": the one quoted;
@@ -340,6 +345,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                     subject,
                     cue: words[i - 1].start..word.end,
                     holds_before: false,
+                    aside: None,
                 });
             }
         } else if PARTICIPLES.contains(&lower.as_str()) && word.gap.contains(',') {
@@ -356,24 +362,30 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                     subject,
                     cue: word.span(),
                     holds_before: true,
+                    aside: None,
                 });
             }
         } else if (is_speech_verb(&lower) || concludes(&words, i))
             && !reacts_to(&words, i)
             && !counted(&words, i)
         {
-            let subject = subject_before(&words, i)
-                .or_else(|| appositive_before(&words, i))
-                .or_else(|| {
-                    inverted(word)
-                        .then(|| subject_after(&words[i + 1..]))
-                        .flatten()
-                });
+            let before = subject_before(&words, i);
+            let apposed = before
+                .is_none()
+                .then(|| appositive_before(&words, i))
+                .flatten();
+            let aside = apposed.as_ref().and_then(|_| aside_before(&words, i));
+            let subject = before.or(apposed).or_else(|| {
+                inverted(word)
+                    .then(|| subject_after(&words[i + 1..]))
+                    .flatten()
+            });
             if let Some(subject) = subject {
                 found.push(Attribution {
                     subject,
                     cue: word.span(),
                     holds_before: !ATTITUDES.contains(&lower),
+                    aside,
                 });
             }
         }
@@ -480,6 +492,11 @@ pub fn nearest<'a>(
     around
         .iter()
         .filter(|a| a.holds_before || a.cue.start < span.end)
+        .filter(|a| {
+            a.aside
+                .as_ref()
+                .is_none_or(|aside| !(aside.start <= span.start && span.end <= aside.end))
+        })
         .min_by_key(|a| {
             if a.cue.start >= span.end {
                 a.cue.start - span.end
@@ -890,6 +907,23 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
     None
 }
 
+/// The relative clause set off by commas just before `verb` ("X, who has
+/// run the kiosk since 1997, said"): where it stands in the text.
+fn aside_before(words: &[Word], verb: usize) -> Option<Range<usize>> {
+    let mut verb = verb;
+    while verb > 0
+        && words[verb].joined()
+        && AUXILIARIES.contains(&words[verb - 1].lower().as_str())
+    {
+        verb -= 1;
+    }
+    let start = (verb.saturating_sub(20)..verb)
+        .rev()
+        .find(|&j| words[j].gap.contains(','))?;
+    matches!(words[start].lower().as_str(), "who" | "whose" | "which")
+        .then(|| words[start].span().start..words[verb - 1].span().end)
+}
+
 /// A subject set off by commas: "Peskov, the Kremlin spokesman, said", "the
 /// harbour master, Capt. Oren Vale, said", "Mara Lind, an analyst at a
 /// think-tank, told", "The Kessel Medical Association, in a letter, said".
@@ -1052,6 +1086,19 @@ mod tests {
             .into_iter()
             .next()
             .map(|a| a.subject)
+    }
+
+    #[test]
+    fn a_relative_clause_about_the_speaker_is_not_what_they_say() {
+        let text = "Nia Okoro, who has built boats on the estuary since 1999, said the yard \
+                    would close in March.";
+        let found = attributions(text, 0..text.len());
+        let at = |words: &str| {
+            let start = text.find(words).unwrap();
+            nearest(&found, &(start..start + words.len())).and_then(|a| a.speaker())
+        };
+        assert_eq!(at("built boats on the estuary since 1999"), None);
+        assert_eq!(at("the yard would close in March"), Some("Nia Okoro"));
     }
 
     #[test]

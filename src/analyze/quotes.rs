@@ -498,6 +498,7 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                 .map(|subject| Attribution {
                     subject,
                     holds_before: true,
+                    aside: None,
                     cue: outer.start..outer.start,
                 });
             let around = if around.is_empty() {
