@@ -586,6 +586,13 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
             return Some(Subject::Name(named.text.to_string()));
         }
     }
+    // "… belongs to Lucía Ferreiro, a physiotherapist from Ashby, who
+    // said": the person the relative clause hangs on.
+    if lower == "who" && last.gap.contains(',') {
+        if let Some(subject) = who_antecedent(words, end - 1) {
+            return Some(subject);
+        }
+    }
     if PRONOUNS.contains(&lower.as_str()) {
         return Some(Subject::Unnamed);
     }
@@ -631,6 +638,62 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
         return Some(unnamed_opener(words));
     }
     Some(clean_name(&words[start..end]).map_or(Subject::Unnamed, Subject::Name))
+}
+
+/// Whom ", who" at `who` refers to: the nearest name before it, back over
+/// up to three descriptions set off by commas ("Ann Petrak, a nurse from
+/// Ashby, who"), never a place ("from Ashby") and never what a clause of
+/// its own already said ("“…”, said Ruiz, who").
+fn who_antecedent(words: &[Word], who: usize) -> Option<Subject> {
+    let mut j = who.checked_sub(1)?;
+    // An organisation at the end of a description ("Ernesto Pirelli, head
+    // of the union FILCOV, who") gives way to the person it describes.
+    let mut organisation = None;
+    for _ in 0..3 {
+        if words[j].gap.contains(['"', '“', '”', '.', ';', ':']) && !words[j].is_capitalized() {
+            return None;
+        }
+        if is_handle(&words[j]) {
+            return Some(Subject::Name(words[j].text.to_string()));
+        }
+        if words[j].is_capitalized() {
+            let mut first = j;
+            while first > 0 && linked(words, first) && joins_name(words, first) {
+                first -= 1;
+            }
+            let mut k = first;
+            if k > 0 && words[k].joined() && words[k - 1].lower() == "the" {
+                k -= 1;
+            }
+            let place = k > 0
+                && words[k].joined()
+                && matches!(
+                    words[k - 1].lower().as_str(),
+                    "in" | "into" | "at" | "from" | "near" | "on" | "of"
+                );
+            let run = &words[first..=j];
+            let texts: Vec<&str> = run.iter().map(|w| w.text).collect();
+            let acronym = run.len() == 1 && run[0].text.chars().all(|c| c.is_uppercase());
+            if !place && (acronym || is_organisation_name(&texts)) && organisation.is_none() {
+                organisation = clean_name(run).map(Subject::Name);
+            } else if !place {
+                return clean_name(run).map(Subject::Name);
+            }
+            j = first;
+        }
+        // Back to the comma that opens this description.
+        let Some(earlier) = (j.saturating_sub(8)..=j)
+            .rev()
+            .find(|&i| words[i].gap.contains(','))
+        else {
+            return organisation;
+        };
+        if earlier == 0 || words[earlier].gap.contains(['"', '“', '”', '.', ';', ':']) {
+            return organisation;
+        }
+        j = earlier - 1;
+    }
+    organisation
 }
 
 /// "a footbridge that collapsed into the River Eddle told an inquest", "One
@@ -966,11 +1029,18 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     }
     let determiner = matches!(segment[0].lower().as_str(), "the" | "a" | "an");
     let named = &segment[usize::from(determiner)..];
+    // ("the Associated Footplate and Guards’ Union": after "the", an "and"
+    // between capitalized words is part of the organisation's name.)
+    let the = segment[0].lower() == "the";
     let all_name = !named.is_empty()
-        && named
-            .iter()
-            .enumerate()
-            .all(|(i, w)| w.is_capitalized() || (i > 0 && is_connector(w)));
+        && named.iter().enumerate().all(|(i, w)| {
+            w.is_capitalized()
+                || (i > 0 && is_connector(w))
+                || (the
+                    && i > 0
+                    && w.lower() == "and"
+                    && named.get(i + 1).is_some_and(|n| n.is_capitalized()))
+        });
     // (A capitalized job title, "Marcus Oyelaran, Senior Crown Prosecutor,
     // said", describes the name before it.)
     let job_title = named.last().is_some_and(|w| is_title(&w));
@@ -1099,6 +1169,41 @@ mod tests {
         };
         assert_eq!(at("built boats on the estuary since 1999"), None);
         assert_eq!(at("the yard would close in March"), Some("Nia Okoro"));
+    }
+
+    #[test]
+    fn who_after_a_described_name_is_that_name() {
+        let name = |n: &str| Some(Subject::Name(n.to_string()));
+        // Back over a description, past a place, to the person.
+        assert_eq!(
+            subject(
+                "The account belongs to Ines Marlow-Ruiz, a nurse from Dunford, who said \
+                 she had laughed."
+            ),
+            name("Ines Marlow-Ruiz")
+        );
+        // Past an organisation the description ends with.
+        assert_eq!(
+            subject(
+                "The wreath was laid by Tomas Egede, head of the dockers’ union SIKA, who \
+                 called the day “a debt paid”."
+            ),
+            name("Tomas Egede")
+        );
+        // A group before "who" names no one; nor does a place.
+        assert_eq!(
+            subject("Reporters spoke to the lifeguards, who said the beach was shut."),
+            Some(Subject::Unnamed)
+        );
+        assert_eq!(
+            subject("The storm hit hardest in Dunford, who said nothing."),
+            Some(Subject::Unnamed)
+        );
+        // "the X and Y Union" set off by commas is the organisation.
+        assert_eq!(
+            subject("The drivers’ union, the United Cab and Coach Union, posted that fares rose."),
+            name("United Cab and Coach Union")
+        );
     }
 
     #[test]

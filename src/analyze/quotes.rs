@@ -644,16 +644,21 @@ fn repeated_speakers(text: &str, quotations: &mut [Quotation]) {
         if candidates.len() > MAX_REPEATS {
             continue;
         }
-        let mut speakers = candidates
-            .iter()
-            .map(|&i| &spoken[i])
-            .filter(|(w, _)| w.contains(&own))
-            .map(|(_, s)| s);
-        if let Some(first) = speakers.next() {
-            if speakers.all(|s| s == first) {
-                q.speaker = Some(first.clone());
-                q.unattributed = None;
-            }
+        // The same words said whole come first: "cry about it" is the
+        // account that replied “Cry about it,”, not the commuter who later
+        // wrote “Cry about it is going on a T-shirt.”
+        let agreed = |whole: bool| {
+            let mut speakers = candidates
+                .iter()
+                .map(|&i| &spoken[i])
+                .filter(|(w, _)| if whole { *w == own } else { w.contains(&own) })
+                .map(|(_, s)| s);
+            let first = speakers.next()?;
+            speakers.all(|s| s == first).then(|| first.clone())
+        };
+        if let Some(speaker) = agreed(true).or_else(|| agreed(false)) {
+            q.speaker = Some(speaker);
+            q.unattributed = None;
         }
     }
 }
@@ -988,6 +993,13 @@ mod tests {
             "{:?}",
             quotes(text)
         );
+        // The same words said whole win over a longer remark holding them.
+        let text = "A deckhand told one passenger to “swim for it”.
+
+                    “Swim for it,” the @skerry_ferries account replied.
+
+                    “Swim for it is my new motto,” Ola Brenn wrote later.";
+        assert_eq!(speakers(text)[0], some("skerry_ferries"));
         // Words two named speakers both say in full name neither.
         let text = "A witness said it was “over in seconds”.
 
@@ -995,6 +1007,23 @@ mod tests {
 
                     “Yes, it was over in seconds,” Lev Kade said.";
         assert_eq!(speakers(text)[0], None);
+    }
+
+    #[test]
+    fn a_pronoun_opening_what_a_named_speaker_reports_gives_their_gender() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            quotes(text).into_iter().map(|(_, s)| s).collect()
+        };
+        // "Tove Lindqvist said she …" makes her a she, so a later "she"
+        // finds her rather than the woman named before her.
+        let text = "Its director, Ms Hanne Ostby, said the ferry would run.\n\n\
+                    “We are sorry,” she said.\n\n\
+                    The account belongs to Tove Lindqvist, who said she had laughed.\n\n\
+                    “I just want the boat,” she wrote.";
+        assert_eq!(
+            speakers(text),
+            [Some("Hanne Ostby".into()), Some("Tove Lindqvist".into())]
+        );
     }
 
     #[test]

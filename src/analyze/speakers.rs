@@ -284,7 +284,7 @@ impl Cast {
         cast.reindex();
         cast.unify();
         cast.learn_genders(text, sentences, &inside);
-        cast.learn_from_pronouns(attributions, &inside);
+        cast.learn_from_pronouns(text, attributions, &inside);
         for attribution in attributions.iter().flatten() {
             if inside(attribution.cue.start)
                 || matches!(attribution.subject, Subject::Unnamed | Subject::Someone)
@@ -536,8 +536,12 @@ impl Cast {
     /// person of unknown gender named just before gives that person its
     /// gender, so that a "she" further on still finds her. Cues are read in
     /// text order, each learning from what the ones before it taught.
+    ///
+    /// So does the pronoun that opens what a named speaker reports: "Ann
+    /// Petrak said she had been amused" makes Ann Petrak a she.
     fn learn_from_pronouns(
         &mut self,
+        text: &str,
         attributions: &[Vec<Attribution>],
         inside: &dyn Fn(usize) -> bool,
     ) {
@@ -547,14 +551,19 @@ impl Cast {
             by_name.entry(m.name.clone()).or_default().push(i);
         }
         for attribution in attributions.iter().flatten() {
-            let Subject::Pronoun(gender) = attribution.subject else {
-                continue;
-            };
             if inside(attribution.cue.start) {
                 continue;
             }
-            let Some(name) = self.pronoun(gender, attribution.cue.start) else {
-                continue;
+            let (name, gender) = match &attribution.subject {
+                Subject::Pronoun(gender) => match self.pronoun(*gender, attribution.cue.start) {
+                    Some(name) => (name, *gender),
+                    None => continue,
+                },
+                Subject::Name(name) => match reported_pronoun(text, attribution.cue.end) {
+                    Some(gender) => (self.full_name(name, attribution.cue.start), gender),
+                    None => continue,
+                },
+                _ => continue,
             };
             for &i in by_name.get(&name).into_iter().flatten() {
                 let m = &mut self.mentions[i];
@@ -900,6 +909,26 @@ impl Cast {
 
 /// The gender of someone unnamed who speaks at `cue`, as the nouns next to
 /// it give it: "a woman waiting at the centre said", "said one man".
+/// "he" or "she" right after a reporting cue, or after its "that" ("said
+/// she had been", "told the court that he"): whom the speaker reports about
+/// first, most often themself.
+fn reported_pronoun(text: &str, cue_end: usize) -> Option<Gender> {
+    let rest = text.get(cue_end..)?;
+    let mut next = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2);
+    let first = next.next()?;
+    let gap = &rest[..rest.find(first)?];
+    if !gap.trim().is_empty() {
+        return None;
+    }
+    let pronoun = if first == "that" { next.next()? } else { first };
+    matches!(pronoun, "he" | "she")
+        .then(|| Gender::of(pronoun))
+        .flatten()
+}
+
 fn someone_gender(text: &str, cue: Range<usize>) -> Option<Gender> {
     let boundary = |mut at: usize| {
         while !text.is_char_boundary(at) {
