@@ -562,6 +562,15 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     }
     let last = &words[end - 1];
     let lower = last.lower();
+    // "No illnesses had been reported", "he was told": a passive names no
+    // one who speaks (an agent, "reported by Reuters", is not looked for).
+    if matches!(
+        lower.as_str(),
+        "been" | "being" | "be" | "was" | "were" | "is" | "are" | "get" | "got"
+    ) && !words[verb].lower().ends_with("ing")
+    {
+        return None;
+    }
     // "Corvane blamed human error and said …": the subject opens the sentence.
     if matches!(lower.as_str(), "and" | "but") {
         return opening_subject(&words[..end - 1]);
@@ -1203,6 +1212,23 @@ mod tests {
         assert_eq!(
             subject("The drivers’ union, the United Cab and Coach Union, posted that fares rose."),
             name("United Cab and Coach Union")
+        );
+    }
+
+    #[test]
+    fn a_passive_reporting_verb_names_no_one() {
+        assert_eq!(
+            subject("No injuries had been reported by late afternoon."),
+            None
+        );
+        assert_eq!(
+            subject("Drivers were told to stay away from the bridge."),
+            None
+        );
+        // "had reported" is active: its subject's.
+        assert_eq!(
+            subject("Gulnara Sadykova had reported the leak in May."),
+            Some(Subject::Name("Gulnara Sadykova".into()))
         );
     }
 

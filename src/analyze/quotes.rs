@@ -1027,6 +1027,28 @@ mod tests {
     }
 
     #[test]
+    fn a_spokesperson_and_an_account_speak_for_their_organisation() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            quotes(text).into_iter().map(|(_, s)| s).collect()
+        };
+        // "she" is the spokeswoman still: an organisation's possessive
+        // named since is not a she.
+        let text = "The Coastal Safety Board issued a warning on Friday. A board \
+                    spokeswoman said divers had inspected Marrow Pier’s pilings. \
+                    “We found no damage,” she said.";
+        assert_eq!(speakers(text), [Some("Coastal Safety Board".into())]);
+        // "its official account" is its owner's, and a handle that squashes
+        // a name is that name.
+        let text = "Pellam Buses has apologised after its official account told a \
+                    rider to “walk, then”.\n\n\
+                    “Walk, then,” @PellamBuses replied.";
+        assert_eq!(
+            speakers(text),
+            [Some("Pellam Buses".into()), Some("Pellam Buses".into())]
+        );
+    }
+
+    #[test]
     fn someone_unnamed_only_stands_between_a_pronoun_and_a_person_it_fits() {
         let speakers = |text: &str| -> Vec<Option<String>> {
             quotes(text).into_iter().map(|(_, s)| s).collect()

@@ -325,6 +325,8 @@ impl Cast {
                     forms.push(parts[parts.len() - 2].to_string());
                     forms.push(parts[1..parts.len() - 1].join(" "));
                 }
+                // "@WestmoorRail" is "Westmoor Rail": the name squashed.
+                forms.push(squashed(&m.name));
                 forms.sort();
                 forms.dedup();
                 for form in forms {
@@ -599,7 +601,13 @@ impl Cast {
         let forms = self
             .forms
             .get(name)
-            .or_else(|| particle.as_ref().and_then(|p| self.forms.get(p)));
+            .or_else(|| particle.as_ref().and_then(|p| self.forms.get(p)))
+            .or_else(|| {
+                // (A handle: the organisation or person it squashes.)
+                (!name.contains(' ') && name.len() > 3)
+                    .then(|| self.forms.get(&squashed(name)))
+                    .flatten()
+            });
         self.nearest_of(forms, at, |m| m.name != name, true)
             .map_or_else(|| name.to_string(), |m| m.name.clone())
     }
@@ -609,12 +617,19 @@ impl Cast {
     fn pronoun(&self, gender: Gender, at: usize) -> Option<String> {
         let split = self.mentions.partition_point(|m| m.at < at);
         // A spokesperson who spoke earlier in the paragraph, with no one
-        // named since, is who "she said" is.
+        // named since who could be "she" ("Brightwell’s plant" cannot), is
+        // who "she said" is.
         let spoke = self.spokespeople.partition_point(|(a, _)| *a < at);
         if let Some((from, organisation)) = spoke.checked_sub(1).map(|i| &self.spokespeople[i]) {
             let named_since = self.mentions[..split]
-                .last()
-                .is_some_and(|m| m.at > *from && !m.place);
+                .iter()
+                .rev()
+                .take_while(|m| m.at > *from)
+                .any(|m| {
+                    !m.place
+                        && (m.person || m.gender.is_some())
+                        && m.gender.is_none_or(|g| g == gender)
+                });
             if self.same_paragraph(*from, at) && !named_since {
                 return Some(organisation.clone());
             }
@@ -748,7 +763,9 @@ impl Cast {
             .strip_prefix("its ")
             .or_else(|| noun.strip_prefix("their "))
         {
-            if DOCUMENTS.contains(&bare) {
+            // ("its official account told a commuter": the account's owner.)
+            if DOCUMENTS.contains(&bare) || matches!(bare, "account" | "website" | "feed" | "page")
+            {
                 let split = self.spoken.partition_point(|(a, _)| *a < at);
                 return split.checked_sub(1).map(|i| self.spoken[i].1.clone());
             }
@@ -1016,6 +1033,16 @@ fn is_suffix(word: &str) -> bool {
 }
 
 /// "Southcoast Water", "Harbour Workers’ Union": an organisation by its name.
+/// A name as a handle writes it: letters and digits only, lower case,
+/// with a mark no other form has ("Westmoor Rail" → "@westmoorrail").
+fn squashed(name: &str) -> String {
+    let letters = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase);
+    std::iter::once('@').chain(letters).collect()
+}
+
 fn is_organisation(name: &str) -> bool {
     is_organisation_name(&name.split(' ').collect::<Vec<_>>())
 }
@@ -1052,6 +1079,16 @@ fn looks_like_person(name: &str) -> bool {
                 | "sea"
                 | "lake"
                 | "coast"
+                | "pier"
+                | "quay"
+                | "harbour"
+                | "harbor"
+                | "port"
+                | "wharf"
+                | "canal"
+                | "forest"
+                | "castle"
+                | "tower"
                 | "general"
         )
     });
