@@ -254,6 +254,10 @@ const AUXILIARIES: &[&str] = &[
     "further",
 ];
 
+/// What belongs to whoever spoke last: "its official account told a
+/// commuter", "Its owner, who gives no name, added".
+pub(super) const OWNED: &[&str] = &["account", "website", "feed", "page", "owner", "author"];
+
 /// Who speaks for an organisation without a name of their own.
 const SPOKESPEOPLE: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative"];
 
@@ -448,7 +452,17 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
             .iter()
             .take(6)
             .position(|w| w.gap.contains(','))
-            .map(|i| &words[i]);
+            .map(|i| match words.get(i..i + 3) {
+                // "One user, posting as sandyfeet88, asked": the handle.
+                Some([verb, as_, handle])
+                    if matches!(verb.lower().as_str(), "posting" | "writing" | "known")
+                        && as_.lower() == "as"
+                        && is_handle(handle) =>
+                {
+                    handle
+                }
+                _ => &words[i],
+            });
         return Some(match named {
             Some(w) if is_handle(w) => Subject::Name(w.text.to_string()),
             Some(w) if w.is_capitalized() => {
@@ -772,8 +786,16 @@ fn unnamed_opener(words: &[Word]) -> Subject {
 
 /// A social-media handle written as a name: `jdoe_77`, `@river_watch`.
 fn is_handle(word: &Word) -> bool {
-    (word.gap.ends_with('@') || word.text.contains('_'))
-        && word.text.chars().all(|c| c.is_alphanumeric() || c == '_')
+    let text = word.text;
+    // ("sandyfeet88": lower-case letters run into digits, as no word is.)
+    let digits = text.starts_with(|c: char| c.is_ascii_lowercase())
+        && text.len() >= 4
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    (word.gap.ends_with('@') || text.contains('_') || digits)
+        && text.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// A lower-case noun ending at `last` as the subject: "the ministry", "the
@@ -1031,8 +1053,10 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     }
     let segment = &words[start..verb];
     // "One user, signal_failure_sam, replied": the handle.
-    if let [handle] = segment {
-        if is_handle(handle) {
+    // ("One user, posting as sandyfeet88, asked": the handle too.)
+    if let [handle] | [_, _, handle] = segment {
+        let posing = segment.len() == 1 || segment[1].lower() == "as";
+        if posing && is_handle(handle) {
             return Some(Subject::Name(handle.text.to_string()));
         }
     }
@@ -1082,7 +1106,7 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     // "Zbigniew Łukasik, 44, another survivor, said": back over earlier
     // comma-separated descriptions to the name they describe.
     let mut segments = 1;
-    while !words[described].is_capitalized() && segments < 3 {
+    while !words[described].is_capitalized() && !is_handle(&words[described]) && segments < 3 {
         let Some(earlier) = (described.saturating_sub(8)..=described)
             .rev()
             .find(|&j| words[j].gap.contains(','))
@@ -1111,9 +1135,15 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
             && words[described].joined()
             && words[described - 1].lower() == "the"
             && !PRONOUNS.contains(&lower.as_str());
+        // ("Its owner, who gives no name, added": the account's owner.)
+        let owned = described > 0
+            && words[described].joined()
+            && matches!(words[described - 1].lower().as_str(), "its" | "their")
+            && OWNED.contains(&lower.as_str());
         return Some(match Gender::of(&lower) {
             Some(gender) if matches!(lower.as_str(), "he" | "she") => Subject::Pronoun(gender),
             _ if definite => referring_to(lower),
+            _ if owned => Subject::Reference(format!("{} {lower}", words[described - 1].lower())),
             _ => Subject::Someone,
         });
     }

@@ -1049,6 +1049,25 @@ mod tests {
     }
 
     #[test]
+    fn handles_described_posing_or_owned_speak_for_themselves() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            quotes(text).into_iter().map(|(_, s)| s).collect()
+        };
+        // A handle set off by commas before a "which" clause; its owner.
+        let text = "Another account, tide_clock, which logs the Orr estuary, replied that \
+                    the quay was “sinking, slowly”. Its owner, who gives no name, later \
+                    added: “Check the 1890 charts.”";
+        assert_eq!(
+            speakers(text),
+            [Some("tide_clock".into()), Some("tide_clock".into())]
+        );
+        // "posting as" a handle of letters and digits; "the user" after it.
+        let text = "One user, posting as gullwing42, asked who had paid. “Follow the \
+                    money,” the user wrote.";
+        assert_eq!(speakers(text), [Some("gullwing42".into())]);
+    }
+
+    #[test]
     fn someone_unnamed_only_stands_between_a_pronoun_and_a_person_it_fits() {
         let speakers = |text: &str| -> Vec<Option<String>> {
             quotes(text).into_iter().map(|(_, s)| s).collect()

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::attribution::{Attribution, Gender, Subject, is_speech_verb, nearest};
+use super::attribution::{Attribution, Gender, OWNED, Subject, is_speech_verb, nearest};
 use super::names::{
     Named, ORGANISATION_NOUNS, is_organisation_name, is_title_word, names_in, opens_sentence,
     timestamp_len,
@@ -764,8 +764,7 @@ impl Cast {
             .or_else(|| noun.strip_prefix("their "))
         {
             // ("its official account told a commuter": the account's owner.)
-            if DOCUMENTS.contains(&bare) || matches!(bare, "account" | "website" | "feed" | "page")
-            {
+            if DOCUMENTS.contains(&bare) || OWNED.contains(&bare) {
                 let split = self.spoken.partition_point(|(a, _)| *a < at);
                 return split.checked_sub(1).map(|i| self.spoken[i].1.clone());
             }
@@ -773,6 +772,17 @@ impl Cast {
         }
         if DOCUMENTS.contains(&noun) {
             return self.author(noun, at);
+        }
+        // "One user, sandyfeet88, asked …" / "“…,” the user wrote": the
+        // handle that spoke last in the paragraph.
+        if matches!(noun, "user" | "account" | "poster" | "commenter") {
+            let split = self.spoken.partition_point(|(a, _)| *a < at);
+            return self.spoken[..split]
+                .iter()
+                .rev()
+                .take_while(|(a, _)| self.same_paragraph(*a, at))
+                .find(|(_, name)| looks_like_handle(name))
+                .map(|(_, name)| name.clone());
         }
         let split = self.mentions.partition_point(|m| m.at < at);
         if let Some(m) = self.nearest_of(self.words.get(noun), at, |_| true, false) {
@@ -1033,6 +1043,14 @@ fn is_suffix(word: &str) -> bool {
 }
 
 /// "Southcoast Water", "Harbour Workers’ Union": an organisation by its name.
+/// "sandyfeet88", "river_watch", "WestmoorRail": one word with a digit,
+/// an underscore or a capital inside.
+fn looks_like_handle(name: &str) -> bool {
+    !name.contains(' ')
+        && (name.contains(|c: char| c.is_ascii_digit() || c == '_')
+            || name.chars().skip(1).any(char::is_uppercase))
+}
+
 /// A name as a handle writes it: letters and digits only, lower case,
 /// with a mark no other form has ("Westmoor Rail" → "@westmoorrail").
 fn squashed(name: &str) -> String {
