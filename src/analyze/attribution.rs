@@ -372,6 +372,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
         } else if (is_speech_verb(&lower) || concludes(&words, i))
             && !reacts_to(&words, i)
             && !counted(&words, i)
+            && !told_in_a_headline(&words, i)
         {
             let before = subject_before(&words, i);
             let apposed = before
@@ -1157,6 +1158,15 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     clean_name(&words[first..=described]).map(Subject::Name)
 }
 
+/// "Farmers told “help is coming”": "told" straight before a quotation,
+/// with no one told, is a headline's passive; the farmers were told.
+fn told_in_a_headline(words: &[Word], i: usize) -> bool {
+    words[i].lower() == "told"
+        && words
+            .get(i + 1)
+            .is_some_and(|next| next.gap.contains(['"', '“', '‘']))
+}
+
 /// A verb placed after its quotation: `," said Peskov`.
 fn inverted(verb: &Word) -> bool {
     verb.gap.contains([',', '"', '”', '“', '—']) && !LABELLING.contains(&verb.lower().as_str())
@@ -1242,6 +1252,18 @@ mod tests {
         assert_eq!(
             subject("The drivers’ union, the United Cab and Coach Union, posted that fares rose."),
             name("United Cab and Coach Union")
+        );
+    }
+
+    #[test]
+    fn told_before_a_quotation_is_a_headline_passive() {
+        assert_eq!(
+            subject("Flood-hit Carrow Valley told “help is coming”"),
+            None
+        );
+        assert_eq!(
+            subject("Dara Quill told reporters “help is coming”."),
+            Some(Subject::Name("Dara Quill".into()))
         );
     }
 

@@ -1068,6 +1068,24 @@ mod tests {
     }
 
     #[test]
+    fn her_father_is_the_man_who_shares_her_surname() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            quotes(text).into_iter().map(|(_, s)| s).collect()
+        };
+        let text = "Ines Tamm runs the bakery. Peter Tamm, 70, baked there for decades.\n\n\
+                    Oskar Lind, her partner, does the books. “I count,” he says.\n\n\
+                    Her father still comes in on Fridays. “The rye is too sour,” he says.";
+        assert_eq!(
+            speakers(text),
+            [Some("Oskar Lind".into()), Some("Peter Tamm".into())]
+        );
+        // A name set off after the kin word is that person, not a surname's.
+        let text = "Ines Tamm runs the bakery. Peter Tamm, 70, baked there for decades.\n\n\
+                    Her husband, the potter Oskar Lind, joins us. “She never rests,” he says.";
+        assert_eq!(speakers(text), [Some("Oskar Lind".into())]);
+    }
+
+    #[test]
     fn someone_unnamed_only_stands_between_a_pronoun_and_a_person_it_fits() {
         let speakers = |text: &str| -> Vec<Option<String>> {
             quotes(text).into_iter().map(|(_, s)| s).collect()

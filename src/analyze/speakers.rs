@@ -343,6 +343,27 @@ impl Cast {
         }
     }
 
+    /// "Her father" when no one was called her father: the nearest person
+    /// of the father's gender who shares a surname with someone who could
+    /// be the "her" — "Samuel Okoro" after Dani Okoro.
+    fn kin_by_surname(&self, owner: &str, kin: &str, at: usize) -> Option<&Mention> {
+        let (owner, kin) = (Gender::of(owner)?, Gender::of(kin)?);
+        let split = self.mentions.partition_point(|m| m.at < at);
+        let people = || {
+            self.mentions[..split]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .filter(|m| m.person && !m.short && m.name.contains(' '))
+        };
+        let surname = |m: &Mention| m.name.rsplit(' ').next().unwrap_or_default().to_string();
+        people().filter(|m| m.gender == Some(kin)).find(|m| {
+            people().any(|o| {
+                o.name != m.name && o.gender.is_none_or(|g| g == owner) && surname(o) == surname(m)
+            })
+        })
+    }
+
     /// The mention nearest before `at` among `indices` that `keep` accepts,
     /// else (`later`: a headline naming someone introduced below) the first after.
     fn nearest_of(
@@ -403,6 +424,17 @@ impl Cast {
                 let split = self.mentions.partition_point(|m| m.at < word.start);
                 let earlier = if kin {
                     self.nearest_of(self.words.get(&lower), word.start, |m| !m.short, false)
+                        // (Only as the subject, and with no name set off
+                        // after it: "Her father, Lajos Varga," names him.)
+                        .or_else(|| {
+                            let named_after =
+                                all.get(i + 1).is_none_or(|w| w.gap.contains([',', ':']));
+                            (opens_sentence(&all[..i - 1]) && !named_after)
+                                .then(|| {
+                                    self.kin_by_surname(&all[i - 1].lower(), &lower, word.start)
+                                })
+                                .flatten()
+                        })
                 } else if role {
                     self.nearest_of(
                         self.words.get(&lower),
