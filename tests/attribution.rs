@@ -294,6 +294,11 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
 // names no one, commas before auxiliaries, possessives, relative clauses
 // about the speaker; dev right 0.924 → 0.930, holders 0.933 → 0.942):
 // right 0.878, full name 0.840, wrong 0.055, holders 0.880 (one case fewer).
+// Then (2026-12-03: "who" after descriptions, passives, spokeswomen,
+// handles, kin by surname, headline "told"; dev right 0.930 → 0.949, wrong
+// 0.012 → 0.008, holders 0.942 → 0.954): right 0.878, full name 0.844,
+// wrong 0.055, holders 0.887 — the dev gains did not carry to the test
+// half, so the floors stay.
 const FLOOR_RIGHT: f64 = 0.87;
 const CEILING_WRONG: f64 = 0.06;
 const FLOOR_RECALL: f64 = 0.99;
