@@ -934,6 +934,11 @@ fn previous_sentence_speaker(
 mod tests {
     use super::*;
 
+    /// Each quotation's speaker, in order.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        quotes(text).into_iter().map(|(_, s)| s).collect()
+    }
+
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         extract(text, 0..text.len())
             .quotations
@@ -944,9 +949,6 @@ mod tests {
 
     #[test]
     fn names_given_alone_with_an_age_or_a_title_resolve_to_the_person() {
-        let speakers = |text: &str| -> Vec<Option<String>> {
-            quotes(text).into_iter().map(|(_, s)| s).collect()
-        };
         let some = |name: &str| Some(name.to_string());
         // An age in apposition makes a lone given name a person, and a
         // later "she" finds her.
@@ -973,9 +975,6 @@ mod tests {
 
     #[test]
     fn words_an_unnamed_cue_gives_are_the_named_speaker_who_says_them_in_full() {
-        let speakers = |text: &str| -> Vec<Option<String>> {
-            quotes(text).into_iter().map(|(_, s)| s).collect()
-        };
         let some = |name: &str| Some(name.to_string());
         // "A pilot told the hearing she ‘…’": the fragment stands inside
         // what Capt. Rhee says in full below, so she is Capt. Rhee.
@@ -1011,9 +1010,6 @@ mod tests {
 
     #[test]
     fn a_pronoun_opening_what_a_named_speaker_reports_gives_their_gender() {
-        let speakers = |text: &str| -> Vec<Option<String>> {
-            quotes(text).into_iter().map(|(_, s)| s).collect()
-        };
         // "Tove Lindqvist said she …" makes her a she, so a later "she"
         // finds her rather than the woman named before her.
         let text = "Its director, Ms Hanne Ostby, said the ferry would run.\n\n\
@@ -1028,9 +1024,6 @@ mod tests {
 
     #[test]
     fn a_spokesperson_and_an_account_speak_for_their_organisation() {
-        let speakers = |text: &str| -> Vec<Option<String>> {
-            quotes(text).into_iter().map(|(_, s)| s).collect()
-        };
         // "she" is the spokeswoman still: an organisation's possessive
         // named since is not a she.
         let text = "The Coastal Safety Board issued a warning on Friday. A board \
@@ -1050,9 +1043,6 @@ mod tests {
 
     #[test]
     fn handles_described_posing_or_owned_speak_for_themselves() {
-        let speakers = |text: &str| -> Vec<Option<String>> {
-            quotes(text).into_iter().map(|(_, s)| s).collect()
-        };
         // A handle set off by commas before a "which" clause; its owner.
         let text = "Another account, tide_clock, which logs the Orr estuary, replied that \
                     the quay was “sinking, slowly”. Its owner, who gives no name, later \
@@ -1069,9 +1059,6 @@ mod tests {
 
     #[test]
     fn her_father_is_the_man_who_shares_her_surname() {
-        let speakers = |text: &str| -> Vec<Option<String>> {
-            quotes(text).into_iter().map(|(_, s)| s).collect()
-        };
         let text = "Ines Tamm runs the bakery. Peter Tamm, 70, baked there for decades.\n\n\
                     Oskar Lind, her partner, does the books. “I count,” he says.\n\n\
                     Her father still comes in on Fridays. “The rye is too sour,” he says.";
@@ -1087,9 +1074,6 @@ mod tests {
 
     #[test]
     fn someone_unnamed_only_stands_between_a_pronoun_and_a_person_it_fits() {
-        let speakers = |text: &str| -> Vec<Option<String>> {
-            quotes(text).into_iter().map(|(_, s)| s).collect()
-        };
         let mara = Some("Mara Voss".to_string());
         // A man quoted in between is not who a later "she" is.
         let text = "Mara Voss has run the ferry for a decade. She knows every rock.\n\n\
