@@ -8,7 +8,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 use toml::Spanned;
 
-use super::pattern::{Pattern, PatternError, PatternErrorKind};
+use super::pattern::{Checker, Pattern, PatternError, PatternErrorKind};
 use super::raw::RawExample;
 use crate::config::Limits;
 use crate::diagnostic::{Problem, SourceFile};
@@ -107,7 +107,9 @@ pub(super) fn date_window(
 
 /// What compiled patterns may hold: each at most `per_pattern` bytes of
 /// automaton, all of a run's rules together at most `total` (counted as each
-/// pattern reports its memory), so no rule set can exhaust the machine.
+/// pattern reports its memory: its two NFAs, measured when it is checked,
+/// since its regex is only built when first searched), so no rule set can
+/// exhaust the machine.
 #[derive(Debug)]
 pub(super) struct Budget {
     per_pattern: usize,
@@ -116,6 +118,8 @@ pub(super) struct Budget {
     /// Set once the total is spent: later patterns are not compiled, and
     /// only the first one over is reported.
     spent: Cell<bool>,
+    /// Checks each pattern without building its regex (see `Checker`).
+    checker: Checker,
 }
 
 impl Budget {
@@ -125,6 +129,7 @@ impl Budget {
             total: limits.max_total_pattern_bytes,
             used: Cell::new(0),
             spent: Cell::new(false),
+            checker: Checker::default(),
         }
     }
 }
@@ -166,13 +171,14 @@ fn compile_pattern(
         };
         pattern_problem(file, raw, &err)
     };
-    let pattern = Pattern::compile(raw.get_ref(), budget.per_pattern.min(left)).map_err(|err| {
-        if err.kind == PatternErrorKind::TooBig && left < budget.per_pattern {
-            over_total(budget)
-        } else {
-            pattern_problem(file, raw, &err)
-        }
-    })?;
+    let pattern = Pattern::checked(raw.get_ref(), budget.per_pattern.min(left), &budget.checker)
+        .map_err(|err| {
+            if err.kind == PatternErrorKind::TooBig && left < budget.per_pattern {
+                over_total(budget)
+            } else {
+                pattern_problem(file, raw, &err)
+            }
+        })?;
     budget.used.set(budget.used.get() + pattern.memory());
     if budget.used.get() > budget.total {
         return Err(over_total(budget));

@@ -5,17 +5,34 @@
 //! The edges are read off the parsed pattern, so `(full )?ceasefire`,
 //! `(no|not) plans` and `\d+ days` get boundaries while `\$\d+` and `[-–]` do not.
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson;
+use regex_automata::util::captures::Captures;
+use regex_automata::util::look::LookMatcher;
 use regex_automata::util::syntax;
 use regex_syntax::ast::{self, Ast};
+use regex_syntax::hir::Hir;
 
+/// A pattern is checked when its rule is read, and its regex is built the
+/// first time a sentence needs it: most patterns of a large rule set are
+/// searched in few sentences or none (the prefilter skips the others), and
+/// building all of them up front was most of the time and memory of
+/// reading the rules.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     /// The pattern as the rule author wrote it.
     pub source: String,
-    regex: Regex,
+    /// What the regex is built from: `source` with its word boundaries.
+    expression: Box<str>,
+    /// The program size the regex was checked against (`nfa_size_limit`).
+    size_limit: usize,
+    regex: OnceLock<Regex>,
+    /// Bytes the pattern's automata hold, as counted by the budget.
+    memory: usize,
     /// What every match starts or ends with, lower case (see `prefilter`).
     pub(super) literals: Option<Vec<Vec<u8>>>,
     /// Its place in the rule set's prefilter; `NO_SLOT` until it has one.
@@ -42,9 +59,114 @@ pub enum PatternErrorKind {
     MatchesEmpty,
 }
 
+/// The syntax every pattern's regex is built with.
+fn syntax_config() -> syntax::Config {
+    syntax::Config::new().case_insensitive(true)
+}
+
+/// What builds a pattern's regex. regex-automata's meta regex is what the
+/// `regex` crate wraps; used directly, it says how much memory it holds.
+fn builder(size_limit: Option<usize>) -> regex_automata::meta::Builder {
+    let mut builder = Regex::builder();
+    builder
+        .syntax(syntax_config())
+        .configure(Regex::config().nfa_size_limit(size_limit));
+    builder
+}
+
+/// Checks patterns without building their regexes: each pattern's forward
+/// and reverse NFA are compiled, as the meta regex compiles them, by two
+/// compilers reused from pattern to pattern (a fresh compiler first clears
+/// tables of some hundred kilobytes), measured and dropped. A pattern whose
+/// NFAs fit its limit builds into a regex (the meta regex fails only when
+/// one of them does not); any other pattern is built at once, and what
+/// the build says is the verdict.
+pub struct Checker {
+    forward: RefCell<thompson::Compiler>,
+    reverse: RefCell<thompson::Compiler>,
+}
+
+impl std::fmt::Debug for Checker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checker").finish_non_exhaustive()
+    }
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker {
+            forward: RefCell::new(thompson::Compiler::new()),
+            reverse: RefCell::new(thompson::Compiler::new()),
+        }
+    }
+}
+
+impl Checker {
+    /// The memory of `expression`'s NFAs under `size_limit`, or `None`
+    /// when the meta regex must be built to tell. `hir` is what the meta
+    /// regex parses `expression` to.
+    fn nfa_memory(&self, hir: &Hir, size_limit: usize) -> Option<usize> {
+        // (What `meta::Config::to_thompson_config` gives, with the default
+        // line terminator.)
+        let config = |reverse: bool| {
+            let mut look = LookMatcher::new();
+            look.set_line_terminator(b'\n');
+            let config = thompson::Config::new()
+                .utf8(true)
+                .reverse(reverse)
+                .nfa_size_limit(Some(size_limit))
+                .shrink(false)
+                .look_matcher(look);
+            if reverse {
+                config.which_captures(thompson::WhichCaptures::None)
+            } else {
+                config.which_captures(thompson::WhichCaptures::All)
+            }
+        };
+        let mut forward = self.forward.borrow_mut();
+        let nfa = forward.configure(config(false)).build_from_hir(hir).ok()?;
+        let mut reverse = self.reverse.borrow_mut();
+        let nfarev = reverse.configure(config(true)).build_from_hir(hir).ok()?;
+        Some(nfa.memory_usage() + nfarev.memory_usage())
+    }
+}
+
+/// What the meta regex parses `\b(?:source)\b` to (the boundaries where
+/// `start` and `end` say), from `source`'s syntax tree: the tree translated
+/// case-insensitively, between the boundaries, as the translator joins a
+/// sequence. `None` where the meta regex's own parse must be asked: a
+/// source long enough to come near the nesting limit (each level of nesting
+/// takes a character at least, and the wrapping adds two), or one that does
+/// not translate case-insensitively.
+fn wrapped_hir(source: &str, ast: &Ast, start: bool, end: bool) -> Option<Hir> {
+    if source.len() > 200 {
+        return None;
+    }
+    let mut translator = regex_syntax::hir::translate::TranslatorBuilder::new();
+    translator.case_insensitive(true);
+    let inner = translator.build().translate(source, ast).ok()?;
+    let boundary = || Hir::look(regex_syntax::hir::Look::WordUnicode);
+    let parts: Vec<Hir> = start
+        .then(boundary)
+        .into_iter()
+        .chain((!matches!(inner.kind(), regex_syntax::hir::HirKind::Empty)).then_some(inner))
+        .chain(end.then(boundary))
+        .collect();
+    Some(Hir::concat(parts))
+}
+
 impl Pattern {
     /// Compiles `source`; its program may take at most `size_limit` bytes.
     pub fn compile(source: &str, size_limit: usize) -> Result<Pattern, PatternError> {
+        Pattern::checked(source, size_limit, &Checker::default())
+    }
+
+    /// Compiles `source` as [`Pattern::compile`] does, checked by `checker`.
+    pub fn checked(
+        source: &str,
+        size_limit: usize,
+        checker: &Checker,
+    ) -> Result<Pattern, PatternError> {
         let ast = ast::parse::Parser::new()
             .parse(source)
             .map_err(|e| PatternError {
@@ -59,35 +181,40 @@ impl Pattern {
                 message: e.kind().to_string(),
                 at: Some(e.span().start.offset..e.span().end.offset),
             })?;
-        let start = if edge(&ast, Side::Start) == Edge::Word {
-            r"\b"
-        } else {
-            ""
+        let (start, end) = (
+            edge(&ast, Side::Start) == Edge::Word,
+            edge(&ast, Side::End) == Edge::Word,
+        );
+        let expression = format!(
+            "{}(?:{source}){}",
+            if start { r"\b" } else { "" },
+            if end { r"\b" } else { "" }
+        );
+        let regex = OnceLock::new();
+        let wrapped = wrapped_hir(source, &ast, start, end)
+            .or_else(|| syntax::parse_with(&expression, &syntax_config()).ok());
+        let memory = match wrapped.and_then(|hir| checker.nfa_memory(&hir, size_limit)) {
+            Some(memory) => memory,
+            None => {
+                let built = builder(Some(size_limit)).build(&expression).map_err(|e| {
+                    match e.size_limit() {
+                        Some(limit) => PatternError {
+                            kind: PatternErrorKind::TooBig,
+                            message: format!("compiles to more than the limit of {limit} bytes"),
+                            at: None,
+                        },
+                        None => PatternError {
+                            kind: PatternErrorKind::Syntax,
+                            message: e.to_string(),
+                            at: None,
+                        },
+                    }
+                })?;
+                let memory = built.memory_usage();
+                let _ = regex.set(built);
+                memory
+            }
         };
-        let end = if edge(&ast, Side::End) == Edge::Word {
-            r"\b"
-        } else {
-            ""
-        };
-        // regex-automata's meta regex is what the `regex` crate wraps; used
-        // directly, it says how much memory it holds, which the rule set's
-        // total budget counts (`Budget` in compile.rs).
-        let regex = Regex::builder()
-            .syntax(syntax::Config::new().case_insensitive(true))
-            .configure(Regex::config().nfa_size_limit(Some(size_limit)))
-            .build(&format!("{start}(?:{source}){end}"))
-            .map_err(|e| match e.size_limit() {
-                Some(limit) => PatternError {
-                    kind: PatternErrorKind::TooBig,
-                    message: format!("compiles to more than the limit of {limit} bytes"),
-                    at: None,
-                },
-                None => PatternError {
-                    kind: PatternErrorKind::Syntax,
-                    message: e.to_string(),
-                    at: None,
-                },
-            })?;
         if hir.properties().minimum_len() == Some(0) {
             return Err(PatternError {
                 kind: PatternErrorKind::MatchesEmpty,
@@ -97,21 +224,43 @@ impl Pattern {
         }
         Ok(Pattern {
             source: source.to_string(),
+            expression: expression.into(),
+            size_limit,
             regex,
+            memory,
             literals: super::prefilter::required_literals(&hir),
             slot: NO_SLOT,
         })
     }
 
-    /// Bytes the compiled pattern holds (its automata, not the per-search
-    /// caches).
+    /// The regex, built on first use.
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            // (The check said it builds within its limit; should the meta
+            // regex still disagree, the same regex without the limit
+            // matches the same text.)
+            if let Ok(regex) = builder(Some(self.size_limit)).build(&self.expression) {
+                return regex;
+            }
+            match builder(None).build(&self.expression) {
+                Ok(regex) => regex,
+                Err(e) => panic!(
+                    "pattern {:?} was checked but does not build: {e}",
+                    self.source
+                ),
+            }
+        })
+    }
+
+    /// Bytes the pattern's automata hold (its NFAs, or the regex where it
+    /// was built to be checked; not the per-search caches).
     pub fn memory(&self) -> usize {
-        self.regex.memory_usage()
+        self.memory
     }
 
     /// Byte ranges of the non-overlapping matches in `text`.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Range<usize>> + 't {
-        self.regex.find_iter(text).map(|m| m.range())
+        self.regex().find_iter(text).map(|m| m.range())
     }
 
     /// For each match, its range and the range of its `group` capture.
@@ -120,14 +269,16 @@ impl Pattern {
         text: &'t str,
         group: &'t str,
     ) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + 't {
-        self.regex.captures_iter(text).filter_map(move |c| {
-            let whole = c.get_match()?.range();
-            Some((whole, c.get_group_by_name(group)?.range()))
-        })
+        self.regex()
+            .captures_iter(text)
+            .filter_map(move |c: Captures| {
+                let whole = c.get_match()?.range();
+                Some((whole, c.get_group_by_name(group)?.range()))
+            })
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(text)
+        self.regex().is_match(text)
     }
 }
 
@@ -277,6 +428,46 @@ mod tests {
         assert_eq!(matches(r"\$\d+", "US$60"), ["$60"]);
         assert_eq!(matches(r"[-–]day", "30-day"), ["-day"]);
         assert_eq!(matches(r"\d+[- ]day", "30-day"), ["30-day"]);
+    }
+
+    #[test]
+    fn the_checked_tree_is_the_one_the_regex_is_built_from() {
+        for source in [
+            "plans",
+            "(no|not) plans",
+            r"(?P<value>\d+) (people|persons) died",
+            r"\$\d+",
+            r"[-–]day",
+            "(?i:Kremlin)|ſtop",
+            "(full )?ceasefire",
+            r"lasted (?P<value>[\w -]{2,40}?hours?)",
+            "a|",
+        ] {
+            let ast = ast::parse::Parser::new().parse(source).unwrap();
+            let (start, end) = (
+                edge(&ast, Side::Start) == Edge::Word,
+                edge(&ast, Side::End) == Edge::Word,
+            );
+            let expression = format!(
+                "{}(?:{source}){}",
+                if start { r"\b" } else { "" },
+                if end { r"\b" } else { "" }
+            );
+            assert_eq!(
+                wrapped_hir(source, &ast, start, end),
+                syntax::parse_with(&expression, &syntax_config()).ok(),
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_regex_is_built_when_first_searched() {
+        let p = Pattern::compile("no plans", LIMIT).unwrap();
+        assert!(p.regex.get().is_none());
+        assert!(p.memory() > 0);
+        assert!(p.is_match("There were no plans."));
+        assert!(p.regex.get().is_some());
     }
 
     #[test]
