@@ -314,10 +314,25 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
         if lower == "according" && words.get(i + 1).is_some_and(|w| w.lower() == "to") {
             let cue = word.start..words[i + 1].end;
             let after = &words[i + 2..];
-            let subject = match name_after(after, &DESCRIPTORS).or_else(|| described_name(after)) {
-                Some(name) => Subject::Name(name),
-                None => reference_after(after).unwrap_or(Subject::Unnamed),
+            let source = |after: &[Word]| match name_after(after, &DESCRIPTORS)
+                .or_else(|| described_name(after))
+            {
+                Some(name) => Some(Subject::Name(name)),
+                None => reference_after(after),
             };
+            // "according to figures from the Environment Directorate", "…
+            // to a statement released by the ministry": who issued them.
+            let issued = || {
+                let by = after
+                    .iter()
+                    .take(6)
+                    .position(|w| matches!(w.lower().as_str(), "from" | "by") && w.joined())?;
+                let lower = after[..by]
+                    .iter()
+                    .all(|w| !w.is_capitalized() && w.joined());
+                (by > 0 && lower).then(|| source(&after[by + 1..]))?
+            };
+            let subject = source(after).or_else(issued).unwrap_or(Subject::Unnamed);
             found.push(Attribution {
                 subject,
                 cue,
@@ -379,12 +394,24 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 .is_none()
                 .then(|| appositive_before(&words, i))
                 .flatten();
-            let aside = apposed.as_ref().and_then(|_| aside_before(&words, i));
-            let subject = before.or(apposed).or_else(|| {
+            let after = || {
                 inverted(word)
                     .then(|| subject_after(&words[i + 1..]))
                     .flatten()
-            });
+            };
+            // ("Six people have died, including two children, said police
+            // chief Faizal Omar": the name after the verb, not the phrase
+            // set off before it.)
+            // ("…, told the Herald": whom a person is told is no speaker.)
+            let listener = matches!(
+                lower.as_str(),
+                "told" | "tells" | "asked" | "asks" | "warned" | "warns" | "assured" | "reminded"
+            );
+            let unnamed = !listener && matches!(apposed, Some(Subject::Someone | Subject::Unnamed));
+            let apposed =
+                apposed.filter(|_| !(unnamed && matches!(after(), Some(Subject::Name(_)))));
+            let aside = apposed.as_ref().and_then(|_| aside_before(&words, i));
+            let subject = before.or(apposed).or_else(after);
             if let Some(subject) = subject {
                 found.push(Attribution {
                     subject,
@@ -422,6 +449,7 @@ pub(super) fn colon_subject(text: &str, sentence: Range<usize>, mark: usize) -> 
 /// The subject that opens a clause: a name ("Health Minister Karin Aas
 /// visited …"), a pronoun, or "the ministry".
 fn opening_subject(words: &[Word]) -> Option<Subject> {
+    let words = &words[dateline_len(words)..];
     let first = words.first()?;
     let lower = first.lower();
     if matches!(lower.as_str(), "he" | "she") {
@@ -496,6 +524,29 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
     clean_name(&words[..end]).map(Subject::Name)
 }
 
+/// "PORT CALDER, Estrava (HFW) - The Bank of Estrava left …", "LONDON,
+/// May 3 (Reuters) —": the wire dateline before a story's first sentence,
+/// in words (0 when there is none). It opens with a word in capitals and
+/// ends at a dash within ten words, none of them lower case.
+fn dateline_len(words: &[Word]) -> usize {
+    let capitals = |w: &Word| w.text.chars().all(|c| !c.is_lowercase());
+    if !words
+        .first()
+        .is_some_and(|w| w.text.chars().count() >= 2 && capitals(w))
+    {
+        return 0;
+    }
+    for (i, w) in words.iter().enumerate().take(10).skip(1) {
+        if w.gap.contains(['—', '–']) || w.gap.contains(" - ") {
+            return i;
+        }
+        if !(w.is_capitalized() || capitals(w)) {
+            return 0;
+        }
+    }
+    0
+}
+
 /// The attribution whose cue is nearest to `span`.
 pub fn nearest<'a>(
     attributions: &'a [Attribution],
@@ -566,7 +617,11 @@ fn reacts_to(words: &[Word], verb: usize) -> bool {
 fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     let mut end = verb;
     loop {
-        if end == 0 || !words[end].joined() {
+        // ("Dwayne Okorie Jr. said": a suffix's full stop ends no sentence.)
+        let suffixed = end > 0
+            && words[end].gap.trim() == "."
+            && matches!(words[end - 1].text, "Jr" | "Sr" | "Jnr" | "Snr");
+        if end == 0 || !(words[end].joined() || suffixed) {
             return None;
         }
         if AUXILIARIES.contains(&words[end - 1].lower().as_str()) {
@@ -795,8 +850,12 @@ fn is_handle(word: &Word) -> bool {
         && text
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-    (word.gap.ends_with('@') || text.contains('_') || digits)
-        && text.chars().all(|c| c.is_alphanumeric() || c == '_')
+    // ("@priya.runs.late": after an at sign, dots inside a handle too.)
+    let at = word.gap.ends_with('@');
+    (at || text.contains('_') || digits)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || (at && c == '.'))
 }
 
 /// A lower-case noun ending at `last` as the subject: "the ministry", "the
@@ -921,7 +980,10 @@ fn document_opener(words: &[Word]) -> Option<Subject> {
 /// "the ministry", "the 42-year-old", after "according to" or an inverted cue.
 fn reference_after(after: &[Word]) -> Option<Subject> {
     let first = after.first()?;
-    if !matches!(first.lower().as_str(), "the" | "its" | "their") {
+    if !matches!(
+        first.lower().as_str(),
+        "the" | "its" | "their" | "his" | "her"
+    ) {
         return None;
     }
     let mut end = 1;
@@ -934,7 +996,13 @@ fn reference_after(after: &[Word]) -> Option<Subject> {
     {
         end += 1;
     }
-    (end > 1).then(|| referring_to(after[end - 1].lower()))
+    let noun = after[end - 1].lower();
+    // ("said his wife": whom "his" makes her the wife of is found later.)
+    let owner = matches!(first.lower().as_str(), "his" | "her");
+    (end > 1).then(|| match owner {
+        true => Subject::Reference(format!("{} {noun}", first.lower())),
+        false => referring_to(noun),
+    })
 }
 
 /// The subject after an inverted cue: `," said regional police chief Ana
@@ -972,7 +1040,9 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
         return Some(Subject::Name(first.text.to_string()));
     }
     // Lower-case title words before a name: "deputy director for epidemiology Tomas Ek".
-    let determiner = matches!(lower.as_str(), "the" | "its" | "their");
+    // ("said her husband, Piet Vos"; "said his wife", with no name, is the
+    // person called his wife.)
+    let determiner = matches!(lower.as_str(), "the" | "its" | "their" | "his" | "her");
     let mut start = usize::from(determiner);
     while start < after.len()
         && start < 8
@@ -1205,6 +1275,32 @@ mod tests {
             .into_iter()
             .next()
             .map(|a| a.subject)
+    }
+
+    #[test]
+    fn datelines_suffixes_issuers_and_names_after_a_set_off_phrase() {
+        let name = |n: &str| Some(Subject::Name(n.into()));
+        // A wire dateline before the subject of a participle's clause.
+        let text = "PORT CALDER, Estrava (HFW) - The Bank of Estrava held its rate, \
+                    saying inflation was cooling.";
+        assert_eq!(subject(text), name("Bank of Estrava"));
+        // A suffix's full stop before the verb.
+        assert_eq!(
+            subject("Dwayne Okorie Jr. said deputies had knocked on doors."),
+            name("Dwayne Okorie Jr")
+        );
+        // Who issued the figures.
+        assert_eq!(
+            subject("Spills rose, according to figures from the Environment Directorate."),
+            name("Environment Directorate")
+        );
+        assert_eq!(
+            subject("It rained, according to residents."),
+            Some(Subject::Unnamed)
+        );
+        // The name after an inverted verb, not the phrase set off before it.
+        let text = "Six people have died, including two children, said police chief Faizal Omar.";
+        assert_eq!(subject(text), name("Faizal Omar"));
     }
 
     #[test]

@@ -33,6 +33,27 @@ impl Gender {
     }
 }
 
+/// A kinship word ("father", "niece"): who it names is someone's relative.
+pub(super) fn is_kin(word: &str) -> bool {
+    matches!(
+        word,
+        "father"
+            | "son"
+            | "brother"
+            | "husband"
+            | "grandfather"
+            | "uncle"
+            | "nephew"
+            | "mother"
+            | "daughter"
+            | "sister"
+            | "wife"
+            | "grandmother"
+            | "aunt"
+            | "niece"
+    )
+}
+
 /// Nouns for a kind of organisation, which may stand right before its name
 /// ("the operator Calder Link") or for it ("the company said").
 /// Nouns that stand for a document someone issued: "the statement said" is
@@ -375,6 +396,40 @@ pub(super) static TITLES: WordSet = WordSet::new(&[
     "negotiator",
     "delegate",
     "guide",
+    // Offices and ranks of law, legislatures, churches and courts
+    // ("Sheriff Dwayne Okorie", "DS Ruth O’Hare", "Congresswoman Ana Ruiz").
+    "sheriff",
+    "marshal",
+    "trooper",
+    "ds",
+    "dci",
+    "dcs",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "alderman",
+    "alderwoman",
+    "provost",
+    "rector",
+    "chaplain",
+    "cardinal",
+    "monsignor",
+    "msgr",
+    "prince",
+    "princess",
+    "duke",
+    "duchess",
+    "baron",
+    "baroness",
+    "emir",
+    "sultan",
+    "lieutenant-general",
+    "major-general",
+    "brigadier",
+    "commodore",
+    "corporal",
+    "ambassador-at-large",
 ]);
 
 /// Titles that name a role any organisation has, not a person ("press
@@ -514,10 +569,29 @@ pub(super) fn names_in(
             }
             k -= 1;
         }
+        // "hearing her Third Quartet", "his Porsche": what a pronoun owns is
+        // a thing, not a person ("her son Iñaki" has a kinship word between).
+        let owned = i > 0
+            && words[i].joined()
+            && matches!(
+                words[i - 1].lower().as_str(),
+                "her" | "his" | "their" | "its" | "our" | "my" | "your"
+            );
+        if owned {
+            i = end;
+            continue;
+        }
         let run = &words[i..end];
-        let titles: Vec<String> = run
+        // The title words up to the name, past a capitalized department
+        // ("Finance Minister Rupert Oyelaran-Mills": a later "the minister").
+        let titled_to = run
             .iter()
-            .take_while(|w| is_title(w))
+            .rposition(|w| is_title(&w))
+            .filter(|&t| t + 1 < run.len())
+            .map_or(0, |t| t + 1);
+        let titles: Vec<String> = run[..titled_to]
+            .iter()
+            .filter(|w| is_title(w))
             .map(|w| w.lower().trim_end_matches('.').to_string())
             .chain(
                 before

@@ -1295,6 +1295,36 @@ mod tests {
     }
 
     #[test]
+    fn relatives_offices_and_owned_things() {
+        let some = |name: &str| Some(name.to_string());
+        // A relative named after the cue is the speaker.
+        let text = "Anna Brandt runs the mill.\n\n“We mill rye,” said her husband, Piet Vos.";
+        assert_eq!(speakers(text), [some("Piet Vos")]);
+        // "said his wife", unnamed, is the woman who shares his surname.
+        let text = "Alan Hendry, 71, and Moira Hendry run the post office.\n\n\
+                    “I’m not retiring,” Mr Hendry said.\n\n“Neither am I,” said his wife.";
+        assert_eq!(speakers(text), [some("Alan Hendry"), some("Moira Hendry")]);
+        // "her Third Quartet" is a work, not a person a later "she" can be.
+        let text = "Ilse Marr wrote the score after a conductor heard her Third Quartet \
+                    on a taxi radio.\n\n“Yes and no,” she says.";
+        assert_eq!(speakers(text), [some("Ilse Marr")]);
+        // An office before the name is a title, not part of it.
+        let text = "Sheriff Dwayne Okorie spoke first.\n\n“We knocked on 900 doors,” Okorie said.";
+        assert_eq!(speakers(text), [some("Dwayne Okorie")]);
+    }
+
+    #[test]
+    fn a_department_before_a_title_and_a_dotted_handle() {
+        let some = |name: &str| Some(name.to_string());
+        let text = "Finance Minister Rupert Oyelaran-Mills pressed the bank to ease.\n\n\
+                    The bank held rates at 6 per cent.\n\n\
+                    \"We'll keep pushing,\" the minister said later.";
+        assert_eq!(speakers(text), [some("Rupert Oyelaran-Mills")]);
+        let text = "“Same train! Car 4,” replied @priya.runs.late.";
+        assert_eq!(speakers(text), [some("priya.runs.late")]);
+    }
+
+    #[test]
     fn a_quotation_opening_before_its_sentence_does_not_panic() {
         // Regression: found by tests/properties.rs in CI; the colon check
         // sliced backwards when a quotation opened before its first sentence.

@@ -12,8 +12,8 @@ use std::ops::Range;
 
 use super::attribution::{Attribution, Gender, OWNED, Subject, is_speech_verb, nearest};
 use super::names::{
-    Named, ORGANISATION_NOUNS, is_organisation_name, is_title_word, names_in, opens_sentence,
-    timestamp_len,
+    Named, ORGANISATION_NOUNS, is_kin, is_organisation_name, is_title_word, names_in,
+    opens_sentence, timestamp_len,
 };
 use crate::text::words::words;
 
@@ -805,6 +805,17 @@ impl Cast {
         if DOCUMENTS.contains(&noun) {
             return self.author(noun, at);
         }
+        // "said his wife": the one called his wife, else the woman who
+        // shares a surname with a man named before.
+        if let Some((owner, kin)) = noun
+            .split_once(' ')
+            .filter(|(owner, _)| matches!(*owner, "his" | "her"))
+        {
+            return self
+                .nearest_of(self.words.get(kin), at, |m| !m.short, false)
+                .or_else(|| is_kin(kin).then(|| self.kin_by_surname(owner, kin, at))?)
+                .map(|m| m.name.clone());
+        }
         // "One user, sandyfeet88, asked …" / "“…,” the user wrote": the
         // handle that spoke last in the paragraph.
         if matches!(noun, "user" | "account" | "poster" | "commenter") {
@@ -1051,6 +1062,17 @@ fn complete_titled(mentions: &mut [Mention]) {
         let full = mentions[..i].iter().rev().take(LOOKBACK).find(|m| {
             (m.name.ends_with(&short) || (by_given && m.name.starts_with(&given)))
                 && m.titles.iter().any(|t| titles.contains(t))
+        });
+        // "Mr Hendry" after "Alan Hendry and Moira Hendry": the one the
+        // title's gender fits.
+        let gendered = titles.iter().find_map(|t| Gender::of(t));
+        let full = full.or_else(|| {
+            let gender = gendered?;
+            mentions[..i]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|m| m.name.ends_with(&short) && m.gender == Some(gender))
         });
         if let Some(full) = full {
             let (name, gender) = (full.name.clone(), full.gender);

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use rust_stemmers::Stemmer;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 pub use crate::finding::Class;
@@ -412,7 +413,8 @@ pub fn same_utterance_of(
         _ => min_similarity,
     };
     if compare(a, b).similarity < needed {
-        return false;
+        let one_speaker = matches!(speakers, (Some(x), Some(y)) if x == y);
+        return one_speaker && paraphrase(a, b);
     }
     let words = |t: &[Token]| -> Vec<String> {
         t.iter()
@@ -432,6 +434,42 @@ pub fn same_utterance_of(
     let opening_only =
         rest_a.len() >= 2 && rest_b.len() >= 2 && !rest_a.iter().any(|w| rest_b.contains(w));
     !opening_only
+}
+
+/// A paraphrase keeps at least this many of the content words…
+const PARAPHRASE_SHARED: usize = 2;
+/// …of a quotation with at least this many: "Our nurses deserve better" and
+/// "Better pay for nurses is coming" share two of three, and are two remarks
+/// on one subject, not one remark reworded.
+const PARAPHRASE_CONTENT: usize = 4;
+
+/// One speaker's two renderings in other words: "It is hard to reach the
+/// villages because the roads are full of debris" and "It is difficult to
+/// get to the villages because of all the debris on the roads" keep half of
+/// the shorter's content words (stemmed: "roads" is "road"), and at least
+/// [`PARAPHRASE_SHARED`] of them. Only asked of renderings given one speaker;
+/// the alignment then shows what changed.
+fn paraphrase(a: &[Token], b: &[Token]) -> bool {
+    let (a, b) = (content_stems(a), content_stems(b));
+    let shorter = a.len().min(b.len());
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    shorter >= PARAPHRASE_CONTENT && shared >= PARAPHRASE_SHARED && shared * 2 >= shorter
+}
+
+/// A quotation's content words (not function words or negations), stemmed,
+/// each once, sorted.
+fn content_stems(tokens: &[Token]) -> Vec<String> {
+    let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut stems: Vec<String> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.norm.as_str())
+        .filter(|w| !FUNCTION_WORDS.contains(w) && !NEGATIONS.contains(w))
+        .map(|w| stemmer.stem(w).into_owned())
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
 }
 
 /// A trigram shared by more quotations than this is too common to say they
@@ -478,6 +516,17 @@ pub fn cluster_spoken(
                 .windows(3)
                 .map(|w| (trigram_key(w[0], w[1], w[2]), id as u32)),
         );
+        // One speaker's paraphrase shares few trigrams with the words it
+        // rewords, but it keeps content words: (speaker, stem) keys make the
+        // same speaker's renderings that keep two of them candidates too.
+        if let Some(speaker) = speakers.get(id).copied().flatten() {
+            let who = word_hash(speaker);
+            grams.extend(
+                content_stems(tokens)
+                    .iter()
+                    .map(|stem| (speaker_key(who, word_hash(stem)), id as u32)),
+            );
+        }
         grams[start..].sort_unstable();
         let mut kept = start;
         for k in start..grams.len() {
@@ -552,6 +601,10 @@ fn word_hash(word: &str) -> u64 {
 
 fn trigram_key(a: u64, b: u64, c: u64) -> u64 {
     (a.rotate_left(42) ^ b.rotate_left(21) ^ c).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+fn speaker_key(speaker: u64, stem: u64) -> u64 {
+    (speaker.rotate_left(17) ^ stem).wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
 }
 
 /// Least-significant-digit radix sort on the key, a byte at a time; a pass in
@@ -693,5 +746,49 @@ mod tests {
         .map(|q| tokenize(q))
         .collect();
         assert_eq!(cluster(&quotes, 6, 0.6), vec![vec![0, 2]]);
+    }
+
+    #[test]
+    fn one_speakers_paraphrase_is_one_utterance_and_anothers_is_not() {
+        let said =
+            tokenize("We waited at the gate for five hours and nobody from the airline came.");
+        let reworded = tokenize(
+            "For five hours we sat by the gate, and not one person from the airline showed up.",
+        );
+        let same = (Some("Ida Marsh"), Some("Ida Marsh"));
+        assert!(same_utterance_of(&said, &reworded, 0.6, same));
+        assert!(!same_utterance_of(&said, &reworded, 0.6, (None, None)));
+        let other = (Some("Ida Marsh"), Some("Tom Reyes"));
+        assert!(!same_utterance_of(&said, &reworded, 0.6, other));
+        // One subject, two remarks: too few content words to call it one.
+        let short = tokenize("Our nurses deserve better.");
+        let longer = tokenize("Better pay for nurses is coming, the board promised us in May.");
+        assert!(!same_utterance_of(&short, &longer, 0.6, same));
+        // What they changed is a substantive change, not a cut.
+        assert_eq!(compare(&said, &reworded).class, Class::Substantive);
+    }
+
+    #[test]
+    fn clusters_one_speakers_paraphrase_though_it_shares_no_trigram() {
+        let quotes: Vec<Vec<Token>> = [
+            "The roads into the valley are blocked and the bridge is gone.",
+            "Every road to the valley is cut off, and we have lost the bridge.",
+            "Every road to the valley is cut off, and we have lost the bridge.",
+        ]
+        .iter()
+        .map(|q| tokenize(q))
+        .collect();
+        let speakers = [Some("Ana Ruiz"), Some("Ana Ruiz"), Some("Lev Okoro")];
+        assert_eq!(
+            cluster_spoken(&quotes, &speakers, 6, 0.6),
+            vec![vec![0, 1, 2]],
+            "the third joins as the second's exact words, whoever said them"
+        );
+        assert_eq!(
+            cluster_spoken(&quotes[..2], &speakers[..2], 6, 0.6),
+            vec![vec![0, 1]]
+        );
+        let strangers = [Some("Ana Ruiz"), Some("Lev Okoro")];
+        assert!(cluster_spoken(&quotes[..2], &strangers, 6, 0.6).is_empty());
     }
 }
