@@ -1325,6 +1325,27 @@ mod tests {
     }
 
     #[test]
+    fn someone_unnamed_after_a_place_is_who_she_is() {
+        let text = "Chief Minister Rosnah Kamarudin said 212 shelters were open.\n\n\
+                    At the shelter in Kampung Seri Tebing, one woman clutched a bag of papers. \
+                    “We left with only what we could carry,” she said.";
+        assert_eq!(speakers(text), [None]);
+    }
+
+    #[test]
+    fn the_account_and_its_creator_are_the_handle_named_last() {
+        let some = |name: &str| Some(name.to_string());
+        let text = "The review, posted on Sunday by the food account @crumbsandcrusts, \
+                    was short.\n\n“Queued 25 minutes for this. Never again,” the account wrote.\n\n\
+                    A video by @tunnelvisionvlogs drew 1.2 million views. \
+                    “Not how I planned to start my birthday,” its creator wrote.";
+        assert_eq!(
+            speakers(text),
+            [some("crumbsandcrusts"), some("tunnelvisionvlogs")]
+        );
+    }
+
+    #[test]
     fn a_quotation_opening_before_its_sentence_does_not_panic() {
         // Regression: found by tests/properties.rs in CI; the colon check
         // sliced backwards when a quotation opened before its first sentence.

@@ -96,6 +96,10 @@ pub(super) struct Cast {
     /// Where each post of a thread begins ("@PensionJustice · 11:06"), and
     /// its author: what a post says with no one cited, its author holds.
     posts: Vec<(usize, String)>,
+    /// Handles written with an at sign outside quotations ("the food
+    /// account @crumbsandcrusts"): whom "the account wrote" can mean when
+    /// no handle has spoken yet.
+    handles: Vec<(usize, String)>,
 }
 
 impl Cast {
@@ -167,6 +171,12 @@ impl Cast {
             writer: byline(text, sentences),
             spokespeople: Vec::new(),
             posts: post_headers(text),
+            handles: sentences
+                .iter()
+                .flat_map(|sentence| words(text, sentence.clone()))
+                .filter(|w| w.gap.ends_with('@') && !inside(w.start))
+                .map(|w| (w.start, w.text.trim_end_matches('.').to_string()))
+                .collect(),
             paragraphs: text.match_indices("\n\n").map(|(i, _)| i).collect(),
             questions: Vec::new(),
             unnamed: attributions
@@ -207,10 +217,16 @@ impl Cast {
                         | "there"
                 )
             });
-            let opener = all
-                .iter()
-                .position(|w| w.gap.contains(','))
-                .filter(|&i| i > 0 && i <= 8 && introduced && !all[i - 1].is_capitalized());
+            // (After a place's name, only a noun that says a person: "At the
+            // shelter in Kampung Seri Tebing, one woman clutched …", not "in
+            // Szentalma, a village she describes".)
+            let personal = |i: usize| {
+                all.get(i + 1)
+                    .is_some_and(|w| noun_gender(&w.lower()).is_some())
+            };
+            let opener = all.iter().position(|w| w.gap.contains(',')).filter(|&i| {
+                i > 0 && i <= 8 && introduced && (!all[i - 1].is_capitalized() || personal(i))
+            });
             for i in [Some(0), opener].into_iter().flatten() {
                 let starts = all.get(i).is_some_and(|w| {
                     matches!(w.lower().as_str(), "a" | "an" | "one" | "another") && !inside(w.start)
@@ -800,6 +816,10 @@ impl Cast {
                 let split = self.spoken.partition_point(|(a, _)| *a < at);
                 return split.checked_sub(1).map(|i| self.spoken[i].1.clone());
             }
+            // ("A video by @tunnelvisionvlogs … “…,” its creator wrote".)
+            if bare == "creator" {
+                return self.reference(bare, at);
+            }
             return self.reference(bare, at);
         }
         if DOCUMENTS.contains(&noun) {
@@ -818,14 +838,29 @@ impl Cast {
         }
         // "One user, sandyfeet88, asked …" / "“…,” the user wrote": the
         // handle that spoke last in the paragraph.
-        if matches!(noun, "user" | "account" | "poster" | "commenter") {
+        if matches!(
+            noun,
+            "user" | "account" | "poster" | "commenter" | "creator"
+        ) {
             let split = self.spoken.partition_point(|(a, _)| *a < at);
+            // (Else the handle named last, in this paragraph or the one
+            // before: "posted by the food account @crumbsandcrusts" /
+            // "“…,” the account wrote".)
+            let named = || {
+                let split = self.handles.partition_point(|(a, _)| *a < at);
+                split
+                    .checked_sub(1)
+                    .map(|i| &self.handles[i])
+                    .filter(|(a, _)| self.paragraph_of(at) <= self.paragraph_of(*a) + 1)
+                    .map(|(_, handle)| handle.clone())
+            };
             return self.spoken[..split]
                 .iter()
                 .rev()
                 .take_while(|(a, _)| self.same_paragraph(*a, at))
                 .find(|(_, name)| looks_like_handle(name))
-                .map(|(_, name)| name.clone());
+                .map(|(_, name)| name.clone())
+                .or_else(named);
         }
         let split = self.mentions.partition_point(|m| m.at < at);
         if let Some(m) = self.nearest_of(self.words.get(noun), at, |_| true, false) {
