@@ -1346,6 +1346,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_opening_with_an_arabic_article_is_a_name() {
+        let some = |name: &str| Some(name.to_string());
+        let text = "Water Minister Yusuf bin Adnan al-Harithi led the talks. Tomasz Wierzbicki \
+                    observed them.\n\nAsked about the dam, al-Harithi smiled. \
+                    “Ask me in the autumn,” he said.";
+        assert_eq!(speakers(text), [some("Yusuf bin Adnan al-Harithi")]);
+    }
+
+    #[test]
     fn a_quotation_opening_before_its_sentence_does_not_panic() {
         // Regression: found by tests/properties.rs in CI; the colon check
         // sliced backwards when a quotation opened before its first sentence.

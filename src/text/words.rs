@@ -40,8 +40,14 @@ impl Word<'_> {
         lower
     }
 
+    /// Opens with a capital, or with an Arabic article before one
+    /// ("al-Harithi", "el-Sayed"): how a name is written.
     pub(crate) fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        let text = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+            .iter()
+            .find_map(|article| self.text.strip_prefix(article))
+            .unwrap_or(self.text);
+        text.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// True when nothing but spaces and Markdown link brackets separate this
