@@ -562,7 +562,14 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                                 .filter(|(q, r)| opens && *r + 1 == run && !asks(text, q))
                                 .and_then(|(q, _)| q.speaker.clone())
                         })
-                        .or_else(|| beat_after(text, sentences, last, &outer, cast));
+                        .or_else(|| beat_after(text, sentences, last, &outer, cast))
+                        .or_else(|| {
+                            // (Not a term: "the “candle nights”" is no one's.)
+                            let words = text[outer.clone()].split_whitespace().count();
+                            (words >= 3)
+                                .then(|| cast.sole_person_in(text, runs[run].start..outer.start))
+                                .flatten()
+                        });
                     let why = speaker.is_none().then_some(Unattributed::NoCue);
                     (speaker, why)
                 }
@@ -1352,6 +1359,18 @@ mod tests {
                     observed them.\n\nAsked about the dam, al-Harithi smiled. \
                     “Ask me in the autumn,” he said.";
         assert_eq!(speakers(text), [some("Yusuf bin Adnan al-Harithi")]);
+    }
+
+    #[test]
+    fn the_one_person_a_paragraph_names_before_an_uncued_quotation_speaks_it() {
+        let some = |name: &str| Some(name.to_string());
+        let text = "Hanne Voss wrote her first novel on a trawler.\n\n\
+                    Her editor, Marcus Bell, was patient.\n\n\
+                    Lena Hart tells me the squad calls her coach “the Professor”. \
+                    “She notices everything. If you tie your laces differently, she notices.”\n\n\
+                    Ingrid Brekke keeps the lamp. \n\n\
+                    Ingrid’s brother is less sure. “A beautiful machine, but a machine.”";
+        assert_eq!(speakers(text), [None, some("Lena Hart"), None]);
     }
 
     #[test]

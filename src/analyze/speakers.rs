@@ -975,6 +975,26 @@ impl Cast {
     }
 
     /// The mention that starts at byte `at`, if any.
+    /// The one person the reporter's words in `before` (a paragraph up to a
+    /// quotation) name, if they name exactly one, as the subject of a
+    /// sentence: "Lena Hart tells me the squad calls her coach “the
+    /// Professor”. “She notices everything.”" is Lena Hart.
+    pub(super) fn sole_person_in(&self, text: &str, before: Range<usize>) -> Option<String> {
+        let from = self.mentions.partition_point(|m| m.at < before.start);
+        let mut people = self.mentions[from..]
+            .iter()
+            .take_while(|m| m.at < before.end)
+            .filter(|m| !m.place && !is_organisation(&m.name));
+        let first = people.next()?;
+        // ("Ingrid’s brother is less sentimental" is about her brother.)
+        let owner = text[first.at..before.end]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"));
+        (first.person && first.subject && !owner && people.all(|m| m.name == first.name))
+            .then(|| first.name.clone())
+    }
+
     fn mention_at(&self, at: usize) -> Option<&Mention> {
         let i = self.mentions.partition_point(|m| m.at < at);
         self.mentions.get(i).filter(|m| m.at == at)
