@@ -442,8 +442,8 @@ const MAX_POSTINGS: usize = 64;
 /// at least `min_words` words each whose shared words make up at least
 /// `min_similarity` of the shorter. Returns groups of two or more, each in
 /// ascending order; groups ordered by their first member.
-pub fn cluster(
-    quotations: &[Vec<Token>],
+pub fn cluster<Q: AsRef<[Token]>>(
+    quotations: &[Q],
     min_words: usize,
     min_similarity: f64,
 ) -> Vec<Vec<usize>> {
@@ -451,9 +451,11 @@ pub fn cluster(
 }
 
 /// [`cluster`], with each quotation's speaker where known (`speakers` may be
-/// shorter than `quotations`: the rest are unknown).
-pub fn cluster_spoken(
-    quotations: &[Vec<Token>],
+/// shorter than `quotations`: the rest are unknown). The quotations are
+/// borrowed in any form (`Vec<Token>`, `&[Token]`), so a caller need not
+/// copy the tokens it holds.
+pub fn cluster_spoken<Q: AsRef<[Token]>>(
+    quotations: &[Q],
     speakers: &[Option<&str>],
     min_words: usize,
     min_similarity: f64,
@@ -464,6 +466,7 @@ pub fn cluster_spoken(
     // the cache once per trigram as soon as it outgrows it.
     let mut grams: Vec<(u64, u32)> = Vec::new();
     for (id, tokens) in quotations.iter().enumerate() {
+        let tokens = tokens.as_ref();
         if word_count(tokens) < min_words {
             continue;
         }
@@ -502,7 +505,7 @@ pub fn cluster_spoken(
     // shared trigrams make a candidate, except between short quotations where
     // one changed word can leave only one intact.
     pairs.sort_unstable();
-    let short = |id: u32| word_count(&quotations[id as usize]) <= 8;
+    let short = |id: u32| word_count(quotations[id as usize].as_ref()) <= 8;
     let candidates: Vec<(u32, u32)> = pairs
         .chunk_by(|x, y| x == y)
         .filter(|run| run.len() >= 2 || short(run[0].0) || short(run[0].1))
@@ -516,7 +519,12 @@ pub fn cluster_spoken(
         }
         let speaker = |i: usize| speakers.get(i).copied().flatten();
         let who = (speaker(a), speaker(b));
-        if same_utterance_of(&quotations[a], &quotations[b], min_similarity, who) {
+        if same_utterance_of(
+            quotations[a].as_ref(),
+            quotations[b].as_ref(),
+            min_similarity,
+            who,
+        ) {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }
