@@ -60,7 +60,7 @@ fn exact_fragment(reference: &[Token], rendering: &[Token]) -> Option<Comparison
     if old.is_empty() || new.is_empty() || old.len() == new.len() {
         return None;
     }
-    let norm = |t: &[Token], i: &usize| t[*i].norm.clone();
+    let norm = |t: &[Token], i: &usize| t[*i].norm().to_string();
     let old_words: Vec<String> = old.iter().map(|i| norm(reference, i)).collect();
     let new_words: Vec<String> = new.iter().map(|i| norm(rendering, i)).collect();
     let (long, short) = if old_words.len() > new_words.len() {
@@ -85,7 +85,7 @@ fn exact_fragment(reference: &[Token], rendering: &[Token]) -> Option<Comparison
         diff: rendering[window.clone()]
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| DiffOp::Same(t.raw.clone()))
+            .map(|t| DiffOp::Same(t.raw().to_string()))
             .collect(),
         window,
     })
@@ -93,8 +93,8 @@ fn exact_fragment(reference: &[Token], rendering: &[Token]) -> Option<Comparison
 
 /// Compares by a word diff, where neither is a plain fragment of the other.
 fn aligned(reference: &[Token], rendering: &[Token]) -> Comparison {
-    let old: Vec<&str> = reference.iter().map(|t| t.norm.as_str()).collect();
-    let new: Vec<&str> = rendering.iter().map(|t| t.norm.as_str()).collect();
+    let old: Vec<&str> = reference.iter().map(|t| t.norm()).collect();
+    let new: Vec<&str> = rendering.iter().map(|t| t.norm()).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &old, &new);
     let equal = |tag: DiffTag| tag == DiffTag::Equal;
     let first = ops.iter().position(|op| equal(op.tag()));
@@ -170,18 +170,26 @@ fn aligned(reference: &[Token], rendering: &[Token]) -> Comparison {
                     .enumerate()
                     .any(|(k, (o, n))| {
                         let inside = k + 1 < old_tokens.len();
-                        words(o, n) && (o.raw != n.raw || (inside && o.tail != n.tail))
+                        words(o, n) && (o.raw() != n.raw() || (inside && o.tail() != n.tail()))
                     });
-                diff.extend(new_tokens.iter().map(|n| DiffOp::Same(n.raw.clone())));
+                diff.extend(new_tokens.iter().map(|n| DiffOp::Same(n.raw().to_string())));
                 continue;
             }
-            diff.extend(old_tokens.iter().map(|t| DiffOp::Removed(t.raw.clone())));
-            diff.extend(new_tokens.iter().map(|t| DiffOp::Added(t.raw.clone())));
+            diff.extend(
+                old_tokens
+                    .iter()
+                    .map(|t| DiffOp::Removed(t.raw().to_string())),
+            );
+            diff.extend(
+                new_tokens
+                    .iter()
+                    .map(|t| DiffOp::Added(t.raw().to_string())),
+            );
             let class = hunk_class(old_tokens, new_tokens);
             if class > Class::Typography {
                 hunks.push(Hunk {
-                    old: old_tokens.iter().map(|t| t.raw.clone()).collect(),
-                    new: new_tokens.iter().map(|t| t.raw.clone()).collect(),
+                    old: old_tokens.iter().map(|t| t.raw().to_string()).collect(),
+                    new: new_tokens.iter().map(|t| t.raw().to_string()).collect(),
                     class,
                 });
             }
@@ -261,7 +269,7 @@ impl Split {
             if tokens.is_empty() {
                 return Vec::new();
             }
-            let words: Vec<String> = tokens.iter().map(|t| t.raw.clone()).collect();
+            let words: Vec<String> = tokens.iter().map(|t| t.raw().to_string()).collect();
             let (old_t, new_t): (&[Token], &[Token]) = if self.added {
                 (&[], tokens)
             } else {
@@ -304,7 +312,10 @@ impl Split {
         } else {
             shorter
         };
-        out.extend(core.iter().map(|t| (DiffOp::Same(t.raw.clone()), None)));
+        out.extend(
+            core.iter()
+                .map(|t| (DiffOp::Same(t.raw().to_string()), None)),
+        );
         out.extend(extra(&longer[longer.len() - end..]));
         out
     }
@@ -314,7 +325,7 @@ impl Split {
 fn expand(tokens: &[Token]) -> Vec<String> {
     let mut out = Vec::new();
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let word = token.norm.as_str();
+        let word = token.norm();
         let irregular = match word {
             "won't" => Some(["will", "not"]),
             "can't" => Some(["can", "not"]),
@@ -417,7 +428,7 @@ pub fn same_utterance_of(
     let words = |t: &[Token]| -> Vec<String> {
         t.iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.norm.clone())
+            .map(|t| t.norm().to_string())
             .collect()
     };
     let (a, b) = (words(a), words(b));
@@ -473,7 +484,7 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
         let words: Vec<u64> = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| word_hash(&t.norm))
+            .map(|t| word_hash(t.norm()))
             .collect();
         let start = grams.len();
         grams.extend(

@@ -174,7 +174,7 @@ fn reference_rendering(renderings: &[Rendering], members: &[usize]) -> Reference
         .tokens
         .iter()
         .take(6)
-        .map(|t| t.norm.replace('\'', ""))
+        .map(|t| t.norm().replace('\'', ""))
         .collect();
     Reference {
         tokens: chosen.tokens.clone(),
