@@ -526,6 +526,7 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                         .get(first)
                         .map(|s| s.start.min(outer.start)..outer.start)
                         .filter(|before| text[before.clone()].trim_end().ends_with(':'));
+                    let labelled = colon.is_some();
                     let introduced = colon.clone().filter(|before| {
                         text[before.clone()]
                             .split_whitespace()
@@ -564,9 +565,11 @@ pub(super) fn attribute(text: &str, found: Found, cast: &Cast) -> Quotes {
                         })
                         .or_else(|| beat_after(text, sentences, last, &outer, cast))
                         .or_else(|| {
-                            // (Not a term: "the “candle nights”" is no one's.)
+                            // (Not a term: "the “candle nights”" is no one's;
+                            // nor after a label refused above: "Kyiv
+                            // Independent: “…”" is a source line.)
                             let words = text[outer.clone()].split_whitespace().count();
-                            (words >= 3)
+                            (words >= 3 && !labelled)
                                 .then(|| cast.sole_person_in(text, runs[run].start..outer.start))
                                 .flatten()
                         });

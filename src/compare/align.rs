@@ -61,7 +61,7 @@ fn exact_fragment(reference: &[Token], rendering: &[Token]) -> Option<Comparison
     if old.is_empty() || new.is_empty() || old.len() == new.len() {
         return None;
     }
-    let norm = |t: &[Token], i: &usize| t[*i].norm.clone();
+    let norm = |t: &[Token], i: &usize| t[*i].norm().to_string();
     let old_words: Vec<String> = old.iter().map(|i| norm(reference, i)).collect();
     let new_words: Vec<String> = new.iter().map(|i| norm(rendering, i)).collect();
     let (long, short) = if old_words.len() > new_words.len() {
@@ -86,7 +86,7 @@ fn exact_fragment(reference: &[Token], rendering: &[Token]) -> Option<Comparison
         diff: rendering[window.clone()]
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| DiffOp::Same(t.raw.clone()))
+            .map(|t| DiffOp::Same(t.raw().to_string()))
             .collect(),
         window,
     })
@@ -94,8 +94,8 @@ fn exact_fragment(reference: &[Token], rendering: &[Token]) -> Option<Comparison
 
 /// Compares by a word diff, where neither is a plain fragment of the other.
 fn aligned(reference: &[Token], rendering: &[Token]) -> Comparison {
-    let old: Vec<&str> = reference.iter().map(|t| t.norm.as_str()).collect();
-    let new: Vec<&str> = rendering.iter().map(|t| t.norm.as_str()).collect();
+    let old: Vec<&str> = reference.iter().map(|t| t.norm()).collect();
+    let new: Vec<&str> = rendering.iter().map(|t| t.norm()).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &old, &new);
     let equal = |tag: DiffTag| tag == DiffTag::Equal;
     let first = ops.iter().position(|op| equal(op.tag()));
@@ -171,18 +171,26 @@ fn aligned(reference: &[Token], rendering: &[Token]) -> Comparison {
                     .enumerate()
                     .any(|(k, (o, n))| {
                         let inside = k + 1 < old_tokens.len();
-                        words(o, n) && (o.raw != n.raw || (inside && o.tail != n.tail))
+                        words(o, n) && (o.raw() != n.raw() || (inside && o.tail() != n.tail()))
                     });
-                diff.extend(new_tokens.iter().map(|n| DiffOp::Same(n.raw.clone())));
+                diff.extend(new_tokens.iter().map(|n| DiffOp::Same(n.raw().to_string())));
                 continue;
             }
-            diff.extend(old_tokens.iter().map(|t| DiffOp::Removed(t.raw.clone())));
-            diff.extend(new_tokens.iter().map(|t| DiffOp::Added(t.raw.clone())));
+            diff.extend(
+                old_tokens
+                    .iter()
+                    .map(|t| DiffOp::Removed(t.raw().to_string())),
+            );
+            diff.extend(
+                new_tokens
+                    .iter()
+                    .map(|t| DiffOp::Added(t.raw().to_string())),
+            );
             let class = hunk_class(old_tokens, new_tokens);
             if class > Class::Typography {
                 hunks.push(Hunk {
-                    old: old_tokens.iter().map(|t| t.raw.clone()).collect(),
-                    new: new_tokens.iter().map(|t| t.raw.clone()).collect(),
+                    old: old_tokens.iter().map(|t| t.raw().to_string()).collect(),
+                    new: new_tokens.iter().map(|t| t.raw().to_string()).collect(),
                     class,
                 });
             }
@@ -262,7 +270,7 @@ impl Split {
             if tokens.is_empty() {
                 return Vec::new();
             }
-            let words: Vec<String> = tokens.iter().map(|t| t.raw.clone()).collect();
+            let words: Vec<String> = tokens.iter().map(|t| t.raw().to_string()).collect();
             let (old_t, new_t): (&[Token], &[Token]) = if self.added {
                 (&[], tokens)
             } else {
@@ -305,7 +313,10 @@ impl Split {
         } else {
             shorter
         };
-        out.extend(core.iter().map(|t| (DiffOp::Same(t.raw.clone()), None)));
+        out.extend(
+            core.iter()
+                .map(|t| (DiffOp::Same(t.raw().to_string()), None)),
+        );
         out.extend(extra(&longer[longer.len() - end..]));
         out
     }
@@ -315,7 +326,7 @@ impl Split {
 fn expand(tokens: &[Token]) -> Vec<String> {
     let mut out = Vec::new();
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let word = token.norm.as_str();
+        let word = token.norm();
         let irregular = match word {
             "won't" => Some(["will", "not"]),
             "can't" => Some(["can", "not"]),
@@ -419,7 +430,7 @@ pub fn same_utterance_of(
     let words = |t: &[Token]| -> Vec<String> {
         t.iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.norm.clone())
+            .map(|t| t.norm().to_string())
             .collect()
     };
     let (a, b) = (words(a), words(b));
@@ -463,7 +474,7 @@ fn content_stems(tokens: &[Token]) -> Vec<String> {
     let mut stems: Vec<String> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.norm.as_str())
+        .map(|t| t.norm())
         .filter(|w| !FUNCTION_WORDS.contains(w) && !NEGATIONS.contains(w))
         .map(|w| stemmer.stem(w).into_owned())
         .collect();
@@ -480,8 +491,8 @@ const MAX_POSTINGS: usize = 64;
 /// at least `min_words` words each whose shared words make up at least
 /// `min_similarity` of the shorter. Returns groups of two or more, each in
 /// ascending order; groups ordered by their first member.
-pub fn cluster(
-    quotations: &[Vec<Token>],
+pub fn cluster<Q: AsRef<[Token]>>(
+    quotations: &[Q],
     min_words: usize,
     min_similarity: f64,
 ) -> Vec<Vec<usize>> {
@@ -489,9 +500,11 @@ pub fn cluster(
 }
 
 /// [`cluster`], with each quotation's speaker where known (`speakers` may be
-/// shorter than `quotations`: the rest are unknown).
-pub fn cluster_spoken(
-    quotations: &[Vec<Token>],
+/// shorter than `quotations`: the rest are unknown). The quotations are
+/// borrowed in any form (`Vec<Token>`, `&[Token]`), so a caller need not
+/// copy the tokens it holds.
+pub fn cluster_spoken<Q: AsRef<[Token]>>(
+    quotations: &[Q],
     speakers: &[Option<&str>],
     min_words: usize,
     min_similarity: f64,
@@ -502,13 +515,14 @@ pub fn cluster_spoken(
     // the cache once per trigram as soon as it outgrows it.
     let mut grams: Vec<(u64, u32)> = Vec::new();
     for (id, tokens) in quotations.iter().enumerate() {
+        let tokens = tokens.as_ref();
         if word_count(tokens) < min_words {
             continue;
         }
         let words: Vec<u64> = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| word_hash(&t.norm))
+            .map(|t| word_hash(t.norm()))
             .collect();
         let start = grams.len();
         grams.extend(
@@ -551,7 +565,7 @@ pub fn cluster_spoken(
     // shared trigrams make a candidate, except between short quotations where
     // one changed word can leave only one intact.
     pairs.sort_unstable();
-    let short = |id: u32| word_count(&quotations[id as usize]) <= 8;
+    let short = |id: u32| word_count(quotations[id as usize].as_ref()) <= 8;
     let candidates: Vec<(u32, u32)> = pairs
         .chunk_by(|x, y| x == y)
         .filter(|run| run.len() >= 2 || short(run[0].0) || short(run[0].1))
@@ -565,7 +579,12 @@ pub fn cluster_spoken(
         }
         let speaker = |i: usize| speakers.get(i).copied().flatten();
         let who = (speaker(a), speaker(b));
-        if same_utterance_of(&quotations[a], &quotations[b], min_similarity, who) {
+        if same_utterance_of(
+            quotations[a].as_ref(),
+            quotations[b].as_ref(),
+            min_similarity,
+            who,
+        ) {
             let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }

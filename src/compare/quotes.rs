@@ -72,7 +72,7 @@ pub fn utterances<'r>(
         }
     }
     let free: Vec<usize> = (0..renderings.len()).filter(|&i| !pinned[i]).collect();
-    let tokens: Vec<Vec<Token>> = free.iter().map(|&i| renderings[i].tokens.clone()).collect();
+    let tokens: Vec<&[Token]> = free.iter().map(|&i| &renderings[i].tokens[..]).collect();
     let speakers: Vec<Option<&str>> = free
         .iter()
         .map(|&i| renderings[i].speaker.as_deref())
@@ -174,7 +174,7 @@ fn reference_rendering(renderings: &[Rendering], members: &[usize]) -> Reference
         .tokens
         .iter()
         .take(6)
-        .map(|t| t.norm.replace('\'', ""))
+        .map(|t| t.norm().replace('\'', ""))
         .collect();
     Reference {
         tokens: chosen.tokens.clone(),

@@ -66,11 +66,23 @@ fn syntax_config() -> syntax::Config {
 
 /// What builds a pattern's regex. regex-automata's meta regex is what the
 /// `regex` crate wraps; used directly, it says how much memory it holds.
+///
+/// Without its lazy DFA or one-pass DFA: concord searches short texts (a
+/// sentence) with many patterns, each only where the prefilter saw its
+/// literals. A lazy DFA builds its states anew for each pattern in each
+/// thread's cache, and 1,000 patterns' caches held about 100 MB on a
+/// 10 MB set; the bounded backtracker (the PikeVM past its reach) finds the
+/// same matches in a sentence sooner, with a cache of a few kilobytes, and
+/// reports the capture groups a one-pass DFA would (BENCHMARKS.md,
+/// 2026-12-03 (2)).
 fn builder(size_limit: Option<usize>) -> regex_automata::meta::Builder {
     let mut builder = Regex::builder();
-    builder
-        .syntax(syntax_config())
-        .configure(Regex::config().nfa_size_limit(size_limit));
+    builder.syntax(syntax_config()).configure(
+        Regex::config()
+            .nfa_size_limit(size_limit)
+            .hybrid(false)
+            .onepass(false),
+    );
     builder
 }
 

@@ -6,19 +6,57 @@ use std::ops::Range;
 
 use super::words::word_end;
 
-/// A word of a quotation, as compared.
+/// A word of a quotation, as compared. Its three strings share one
+/// allocation: a large set has hundreds of thousands of quoted words, all
+/// held while quotations are compared.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
-    /// Lower-cased, typographic apostrophes and dashes straightened.
-    pub norm: String,
-    /// As written.
-    pub raw: String,
+    /// `raw`, `norm` and `tail`, one after another.
+    text: Box<str>,
+    /// Where `norm` and `tail` start in `text`.
+    norm_at: u32,
+    tail_at: u32,
     pub kind: TokenKind,
     /// Byte range in the text tokenized.
     pub at: Range<usize>,
+}
+
+impl Token {
+    fn new(raw: &str, norm: &str, kind: TokenKind, at: Range<usize>) -> Token {
+        let text: Box<str> = [raw, norm].concat().into();
+        let tail_at = text.len() as u32;
+        Token {
+            text,
+            norm_at: raw.len() as u32,
+            tail_at,
+            kind,
+            at,
+        }
+    }
+
+    /// Lower-cased, typographic apostrophes and dashes straightened.
+    pub fn norm(&self) -> &str {
+        &self.text[self.norm_at as usize..self.tail_at as usize]
+    }
+
+    /// As written.
+    pub fn raw(&self) -> &str {
+        &self.text[..self.norm_at as usize]
+    }
+
     /// Punctuation between this token and the next, spaces dropped
     /// (typography: "No," and "No —" differ only here).
-    pub tail: String,
+    pub fn tail(&self) -> &str {
+        &self.text[self.tail_at as usize..]
+    }
+
+    fn set_tail(&mut self, tail: &str) {
+        let kept = &self.text[..self.tail_at as usize];
+        if tail.is_empty() && kept.len() == self.text.len() {
+            return;
+        }
+        self.text = [kept, tail].concat().into();
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,13 +79,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
             }
             let len = if c == '.' { 3 } else { c.len_utf8() };
-            tokens.push(Token {
-                norm: "…".into(),
-                raw: "…".into(),
-                kind: TokenKind::Gap,
-                at: i..i + len,
-                tail: String::new(),
-            });
+            tokens.push(Token::new("…", "…", TokenKind::Gap, i..i + len));
         } else if c == '[' || c == '(' {
             let close = if c == '[' { ']' } else { ')' };
             let Some(len) = text[i..].find(close) else {
@@ -61,13 +93,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 } else {
                     TokenKind::Editorial
                 };
-                tokens.push(Token {
-                    norm: normalize(inner),
-                    raw: text[i..i + len + 1].to_string(),
+                tokens.push(Token::new(
+                    &text[i..i + len + 1],
+                    &normalize(inner),
                     kind,
-                    at: i..i + len + 1,
-                    tail: String::new(),
-                });
+                    i..i + len + 1,
+                ));
                 while chars.peek().is_some_and(|&(j, _)| j <= i + len) {
                     chars.next();
                 }
@@ -78,13 +109,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
             }
             let raw = &text[i..end];
-            tokens.push(Token {
-                norm: normalize(raw),
-                raw: raw.to_string(),
-                kind: TokenKind::Word,
-                at: i..end,
-                tail: String::new(),
-            });
+            tokens.push(Token::new(raw, &normalize(raw), TokenKind::Word, i..end));
         }
     }
     // What stands between one token and the next is its tail.
@@ -96,7 +121,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         .collect();
     for (token, next) in tokens.iter_mut().zip(ends) {
         let between = text.get(token.at.end..next).unwrap_or_default();
-        token.tail = between.chars().filter(|c| !c.is_whitespace()).collect();
+        let tail: String = between.chars().filter(|c| !c.is_whitespace()).collect();
+        token.set_tail(&tail);
     }
     tokens
 }
