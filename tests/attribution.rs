@@ -258,12 +258,17 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
         "{dev:?} {test:?}"
     );
     let right = Score::ratio(test.right, test.with_speaker);
+    let full = Score::ratio(test.full, test.with_speaker);
     let wrong = Score::ratio(test.wrong, test.with_speaker);
     let recall = Score::ratio(test.matched, test.labelled);
     let shown = test_misses.join("\n");
     assert!(
         right >= FLOOR_RIGHT,
         "right person {right:.3} < {FLOOR_RIGHT}\n{shown}"
+    );
+    assert!(
+        full >= FLOOR_FULL,
+        "full name {full:.3} < {FLOOR_FULL}\n{shown}"
     );
     assert!(
         wrong <= CEILING_WRONG,
@@ -301,11 +306,18 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
 // handles, kin by surname, headline "told"; dev right 0.930 → 0.949, wrong
 // 0.012 → 0.008, holders 0.942 → 0.954): right 0.878, full name 0.844,
 // wrong 0.055, holders 0.887 — the dev gains did not carry to the test
-// half, so the floors stay.
-const FLOOR_RIGHT: f64 = 0.87;
+// half, so the floors stay. Then (second 2026-12-03 session: 16 new
+// development documents written to stand in for unseen text, which took dev
+// right from 0.949 to 0.929; offices as titles, owned things, "said his
+// wife", datelines, issuers after "according to", Arabic articles, the one
+// person a paragraph names, ~2,460 given names; dev right 0.929 → 0.943,
+// wrong 0.022 → 0.015): right 0.890, full name 0.861, wrong 0.055, none
+// 0.055, holders 0.901. The new documents' gains carried over in part.
+const FLOOR_RIGHT: f64 = 0.88;
+const FLOOR_FULL: f64 = 0.85;
 const CEILING_WRONG: f64 = 0.06;
 const FLOOR_RECALL: f64 = 0.99;
-const FLOOR_HOLDERS: f64 = 0.88;
+const FLOOR_HOLDERS: f64 = 0.89;
 
 #[derive(Deserialize)]
 struct Pairs {
@@ -400,7 +412,8 @@ fn misquotes_in_rendering_pairs_do_not_fall_below_todays_figures() {
 
 // Floors at the test half's figures: precision 0.741, recall 0.889 before
 // (contractions counted as changes, shared openings as one utterance, speakers
-// ignored); precision 0.975, recall 0.867 now.
+// ignored); precision 0.975, recall 0.867 then; precision 0.976, recall
+// 0.911 with one speaker's paraphrases (2026-12-03; dev recall 0.822 → 0.889).
 const PAIRS_PRECISION: f64 = 0.97;
 
 /// Titles in the pairs' speaker names.
@@ -408,4 +421,4 @@ const TITLES: &[&str] = &[
     "dr", "maj", "cllr", "insp", "lord", "capt", "mr", "ms", "mrs", "sir", "dame", "prof", "gen",
     "sgt", "det", "rev", "lady", "supt", "col",
 ];
-const PAIRS_RECALL: f64 = 0.86;
+const PAIRS_RECALL: f64 = 0.90;
