@@ -556,6 +556,20 @@ pub(super) fn names_in(
         {
             end += 1;
         }
+        // A nickname in quotation marks inside a name is no part of it:
+        // "Bernard “Bunny” Oyelowo" is Bernard Oyelowo.
+        let mut joined: Vec<Word> = words[i..end].to_vec();
+        if let Some(surname) = nickname_at(&words, end) {
+            let mut rest = surname + 1;
+            while rest < words.len() && linked(&words, rest) && words[rest].is_capitalized() {
+                rest += 1;
+            }
+            let mut after = words[surname];
+            after.gap = " ";
+            joined.push(after);
+            joined.extend_from_slice(&words[surname + 1..rest]);
+            end = rest;
+        }
         let mut before = Vec::new();
         let mut k = i;
         while k > 0 && before.len() < 4 {
@@ -581,7 +595,7 @@ pub(super) fn names_in(
             i = end;
             continue;
         }
-        let run = &words[i..end];
+        let run = joined.as_slice();
         // The title words up to the name, past a capitalized department
         // ("Finance Minister Rupert Oyelaran-Mills": a later "the minister").
         let titled_to = run
@@ -694,6 +708,23 @@ pub(super) fn names_in(
         i = end;
     }
     out
+}
+
+/// `“Bunny” Oyelowo` at `at`, right after a given name: where the surname
+/// after the quoted nickname stands.
+fn nickname_at(words: &[Word], at: usize) -> Option<usize> {
+    let nickname = words.get(at)?;
+    let surname = words.get(at + 1)?;
+    let opens = matches!(nickname.gap.trim(), "“" | "\"" | "‘");
+    let closes = matches!(surname.gap.trim(), "”" | "\"" | "’");
+    (at > 0
+        && opens
+        && closes
+        && nickname.is_capitalized()
+        && surname.is_capitalized()
+        && nickname.gap.starts_with(' ')
+        && surname.gap.ends_with(' '))
+    .then_some(at + 1)
 }
 
 /// A name found in running text.

@@ -1377,6 +1377,16 @@ mod tests {
     }
 
     #[test]
+    fn a_nickname_inside_a_name_is_no_part_of_it() {
+        let some = |name: &str| Some(name.to_string());
+        let text = "Their coach, Bernard “Bunny” Oyelowo, has trained boxers since 1996.\n\n\
+                    Their father, Declan Quill, drives them here. He says he never misses.\n\n\
+                    Oyelowo thinks it will happen. “The money’s too good,” he says.";
+        let got = speakers(text);
+        assert_eq!(got.last(), Some(&some("Bernard Oyelowo")), "{got:?}");
+    }
+
+    #[test]
     fn a_quotation_opening_before_its_sentence_does_not_panic() {
         // Regression: found by tests/properties.rs in CI; the colon check
         // sliced backwards when a quotation opened before its first sentence.
