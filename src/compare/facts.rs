@@ -232,18 +232,7 @@ fn edge_note(tolerance: Option<Tolerance>, pairs: &Pairs) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::{DateOrder, ValueContext, ValueType, normalize};
-
-    fn number(text: &str) -> Value {
-        let cx = ValueContext {
-            before: "",
-            after: "",
-            published: None,
-            date_order: DateOrder::Mdy,
-            synonyms: &[],
-        };
-        normalize(ValueType::Number, text, &cx).unwrap()
-    }
+    use crate::value::test_number as number;
 
     /// What `Pairs::of` must find, from every pair in order.
     fn every_pair(values: &[Value], tolerance: Option<Tolerance>) -> Vec<Pair<'_>> {

@@ -21,6 +21,21 @@ use interval::{about_spread, plain, qualifier_before};
 use number::{Unit, parse_number};
 pub use tolerance::{Decided, Tolerance, Verdict, Written as WrittenTolerance};
 
+/// A number as a test writes it ("about 1,200"), normalized with no words
+/// around it and no publication date: one helper for the tests of the
+/// modules that compare values.
+#[cfg(test)]
+pub(crate) fn test_number(text: &str) -> Value {
+    let cx = ValueContext {
+        before: "",
+        after: "",
+        published: None,
+        date_order: DateOrder::Mdy,
+        synonyms: &[],
+    };
+    normalize(ValueType::Number, text, &cx).unwrap()
+}
+
 /// How `04/05/2025` is read by date facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -229,18 +229,7 @@ impl fmt::Display for Tolerance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::{DateOrder, ValueContext, normalize};
-
-    fn number(text: &str) -> Value {
-        let cx = ValueContext {
-            before: "",
-            after: "",
-            published: None,
-            date_order: DateOrder::Mdy,
-            synonyms: &[],
-        };
-        normalize(ValueType::Number, text, &cx).unwrap()
-    }
+    use crate::value::test_number as number;
 
     #[test]
     fn about_reaches_as_far_as_the_figure_is_precise() {
