@@ -356,7 +356,7 @@ fn reports_in_a_browser() {
     let _ = std::fs::remove_dir_all(&work);
     let shots = work.join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    let large = generated_set(&work, 2000);
+    let large = generated_set(&work, 2100);
     let mut reports = Vec::new();
     for (name, dir) in [
         ("sample", root()),

@@ -461,20 +461,74 @@ const PARAPHRASE_CONTENT: usize = 4;
 /// [`PARAPHRASE_SHARED`] of them. Only asked of renderings given one speaker;
 /// the alignment then shows what changed.
 fn paraphrase(a: &[Token], b: &[Token]) -> bool {
-    let (a, b) = (content_stems(a), content_stems(b));
-    let shorter = a.len().min(b.len());
-    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
-    shorter >= PARAPHRASE_CONTENT && shared >= PARAPHRASE_SHARED && shared * 2 >= shorter
+    let (x, y) = (content_stems(a), content_stems(b));
+    let shorter = x.len().min(y.len());
+    let shared = x.iter().filter(|w| y.binary_search(w).is_ok()).count();
+    if shorter < PARAPHRASE_CONTENT || shared < PARAPHRASE_SHARED || shared * 2 < shorter {
+        return false;
+    }
+    // Rewording keeps words here and there; two remarks that share one
+    // phrase ("… bridge is closed to lorries …" / "… bridge is closed to
+    // all traffic …") keep nothing outside it.
+    let Some((at_a, at_b, len)) = longest_common_run(a, b) else {
+        return false;
+    };
+    if len < 3 {
+        return true;
+    }
+    let outside = |t: &[Token], at: usize| -> Vec<String> {
+        let words = word_norms(t);
+        stems(words[..at].iter().chain(&words[at + len..]).copied())
+    };
+    let (x, y) = (outside(a, at_a), outside(b, at_b));
+    x.iter().any(|w| y.binary_search(w).is_ok())
+}
+
+/// The longest run of words (normalized) two quotations share, as (start in
+/// `a`'s words, start in `b`'s words, length); `None` for a quotation too
+/// long to compare word by word with another (over 400 words).
+fn longest_common_run(a: &[Token], b: &[Token]) -> Option<(usize, usize, usize)> {
+    let (a, b) = (word_norms(a), word_norms(b));
+    if a.len() > 400 || b.len() > 400 {
+        return None;
+    }
+    // Lengths of the common run ending at each (i, j), a row at a time.
+    let mut best = (0, 0, 0);
+    let mut previous = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        let mut row = vec![0usize; b.len() + 1];
+        for j in 1..=b.len() {
+            if a[i - 1] == b[j - 1] {
+                row[j] = previous[j - 1] + 1;
+                if row[j] > best.2 {
+                    best = (i - row[j], j - row[j], row[j]);
+                }
+            }
+        }
+        previous = row;
+    }
+    Some(best)
 }
 
 /// A quotation's content words (not function words or negations), stemmed,
 /// each once, sorted.
 fn content_stems(tokens: &[Token]) -> Vec<String> {
-    let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
-    let mut stems: Vec<String> = tokens
+    stems(word_norms(tokens).into_iter())
+}
+
+/// A quotation's words, normalized.
+fn word_norms(tokens: &[Token]) -> Vec<&str> {
+    tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| t.norm())
+        .collect()
+}
+
+/// The content words among `words`, stemmed, each once, sorted.
+fn stems<'w>(words: impl Iterator<Item = &'w str>) -> Vec<String> {
+    let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut stems: Vec<String> = words
         .filter(|w| !FUNCTION_WORDS.contains(w) && !NEGATIONS.contains(w))
         .map(|w| stemmer.stem(w).into_owned())
         .collect();
@@ -783,6 +837,10 @@ mod tests {
         let short = tokenize("Our nurses deserve better.");
         let longer = tokenize("Better pay for nurses is coming, the board promised us in May.");
         assert!(!same_utterance_of(&short, &longer, 0.6, same));
+        // Two remarks that share one phrase and nothing else are two.
+        let first = tokenize("Rebuild the old stone bridge first, then the school and the clinic.");
+        let second = tokenize("Locals begged us to rebuild the old stone bridge, not a new road.");
+        assert!(!same_utterance_of(&first, &second, 0.6, same));
         // What they changed is a substantive change, not a cut.
         assert_eq!(compare(&said, &reworded).class, Class::Substantive);
     }
