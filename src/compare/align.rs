@@ -424,9 +424,22 @@ pub fn same_utterance_of(
         _ => min_similarity,
     };
     if compare(a, b).similarity < needed {
-        let one_speaker = matches!(speakers, (Some(x), Some(y)) if x == y);
-        return one_speaker && paraphrase(a, b);
+        return one_speakers_paraphrase(a, b, speakers);
     }
+    same_words_beyond_an_opening(a, b)
+}
+
+/// Both renderings name one speaker, and reword one remark ([`paraphrase`]).
+fn one_speakers_paraphrase(
+    a: &[Token],
+    b: &[Token],
+    speakers: (Option<&str>, Option<&str>),
+) -> bool {
+    matches!(speakers, (Some(x), Some(y)) if x == y) && paraphrase(a, b)
+}
+
+/// Words shared beyond how the two begin (see [`same_utterance`]).
+fn same_words_beyond_an_opening(a: &[Token], b: &[Token]) -> bool {
     let words = |t: &[Token]| -> Vec<String> {
         t.iter()
             .filter(|t| t.kind == TokenKind::Word)
@@ -537,6 +550,10 @@ fn stems<'w>(words: impl Iterator<Item = &'w str>) -> Vec<String> {
     stems
 }
 
+/// How many renderings paraphrase may bring to one utterance: a story has
+/// few outlets, and a speaker's many remarks on one subject are not one.
+const MAX_REWORDED: usize = 8;
+
 /// A trigram shared by more quotations than this is too common to say they
 /// are the same utterance, and is not used to find candidates.
 const MAX_POSTINGS: usize = 64;
@@ -563,11 +580,13 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
     min_words: usize,
     min_similarity: f64,
 ) -> Vec<Vec<usize>> {
-    // Every (trigram, quotation) pair, sorted by trigram: the quotations that
-    // share a trigram then stand next to each other. Sorting a flat vector by
-    // radix is linear and reads memory in order, where a hash index would miss
-    // the cache once per trigram as soon as it outgrows it.
+    // Each quotation's word trigrams, as (key, quotation) postings.
     let mut grams: Vec<(u64, u32)> = Vec::new();
+    // One speaker's paraphrase shares few trigrams with the words it
+    // rewords, but it keeps content words: (speaker, stem) keys make the
+    // same speaker's renderings that keep two of them candidates for a
+    // paraphrase (and only for that).
+    let mut stems: Vec<(u64, u32)> = Vec::new();
     for (id, tokens) in quotations.iter().enumerate() {
         let tokens = tokens.as_ref();
         if word_count(tokens) < min_words {
@@ -584,48 +603,26 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
                 .windows(3)
                 .map(|w| (trigram_key(w[0], w[1], w[2]), id as u32)),
         );
-        // One speaker's paraphrase shares few trigrams with the words it
-        // rewords, but it keeps content words: (speaker, stem) keys make the
-        // same speaker's renderings that keep two of them candidates too.
+        keep_distinct(&mut grams, start);
         if let Some(speaker) = speakers.get(id).copied().flatten() {
             let who = word_hash(speaker);
-            grams.extend(
+            stems.extend(
                 content_stems(tokens)
                     .iter()
                     .map(|stem| (speaker_key(who, word_hash(stem)), id as u32)),
             );
         }
-        grams[start..].sort_unstable();
-        let mut kept = start;
-        for k in start..grams.len() {
-            if k == start || grams[k].0 != grams[kept - 1].0 {
-                grams[kept] = grams[k];
-                kept += 1;
-            }
-        }
-        grams.truncate(kept);
-    }
-    radix_sort_by_key(&mut grams);
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for run in grams.chunk_by(|a, b| a.0 == b.0) {
-        if run.len() < 2 || run.len() > MAX_POSTINGS {
-            continue;
-        }
-        for (k, a) in run.iter().enumerate() {
-            pairs.extend(run[k + 1..].iter().map(|b| (a.1.min(b.1), a.1.max(b.1))));
-        }
     }
     // A pair sharing one trigram by chance is common among common words; two
     // shared trigrams make a candidate, except between short quotations where
     // one changed word can leave only one intact.
-    pairs.sort_unstable();
     let short = |id: u32| word_count(quotations[id as usize].as_ref()) <= 8;
-    let candidates: Vec<(u32, u32)> = pairs
-        .chunk_by(|x, y| x == y)
-        .filter(|run| run.len() >= 2 || short(run[0].0) || short(run[0].1))
-        .map(|run| run[0])
-        .collect();
+    let candidates = sharing(grams, |run| {
+        run.len() >= 2 || short(run[0].0) || short(run[0].1)
+    });
+    let rewordings = sharing(stems, |run| run.len() >= PARAPHRASE_SHARED);
     let mut parent: Vec<usize> = (0..quotations.len()).collect();
+    let mut reworded = Vec::new();
     for (a, b) in candidates {
         let (a, b) = (a as usize, b as usize);
         if find(&mut parent, a) == find(&mut parent, b) {
@@ -633,15 +630,62 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
         }
         let speaker = |i: usize| speakers.get(i).copied().flatten();
         let who = (speaker(a), speaker(b));
-        if same_utterance_of(
-            quotations[a].as_ref(),
-            quotations[b].as_ref(),
-            min_similarity,
-            who,
-        ) {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
+        let needed = match who {
+            (Some(x), Some(y)) if x != y => min_similarity.max(OTHER_SPEAKER_SIMILARITY),
+            _ => min_similarity,
+        };
+        let (qa, qb) = (quotations[a].as_ref(), quotations[b].as_ref());
+        if compare(qa, qb).similarity >= needed {
+            if same_words_beyond_an_opening(qa, qb) {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        } else if one_speakers_paraphrase(qa, qb, who) {
+            reworded.push((a, b));
         }
+    }
+    for (a, b) in rewordings {
+        let (a, b) = (a as usize, b as usize);
+        let speaker = |i: usize| speakers.get(i).copied().flatten();
+        let (qa, qb) = (quotations[a].as_ref(), quotations[b].as_ref());
+        if find(&mut parent, a) != find(&mut parent, b)
+            && one_speakers_paraphrase(qa, qb, (speaker(a), speaker(b)))
+        {
+            reworded.push((a, b));
+        }
+    }
+    reworded.sort_unstable();
+    reworded.dedup();
+    // A paraphrase brings a rendering that nothing else joined to one that
+    // was not itself brought in by a paraphrase, and to an utterance that has
+    // taken fewer than MAX_REWORDED so: rewordings do not chain ("A" ~ "B" ~
+    // "C" across one speaker's remarks on one subject would make one
+    // utterance of many, and compare each with each).
+    let mut size = vec![0u32; quotations.len()];
+    for id in 0..quotations.len() {
+        size[find(&mut parent, id)] += 1;
+    }
+    let mut alone: Vec<bool> = (0..quotations.len())
+        .map(|id| size[find(&mut parent, id)] == 1)
+        .collect();
+    let mut brought = vec![false; quotations.len()];
+    let mut gained = vec![0usize; quotations.len()];
+    for (a, b) in reworded {
+        let (anchor, joiner) = if alone[b] && !brought[a] {
+            (a, b)
+        } else if alone[a] && !brought[b] {
+            (b, a)
+        } else {
+            continue;
+        };
+        let root = find(&mut parent, anchor);
+        if gained[root] >= MAX_REWORDED {
+            continue;
+        }
+        let (low, high) = (root.min(joiner), root.max(joiner));
+        parent[high] = low;
+        gained[low] = gained[root] + 1;
+        (alone[anchor], alone[joiner], brought[joiner]) = (false, false, true);
     }
     let roots: Vec<usize> = (0..quotations.len())
         .map(|id| find(&mut parent, id))
@@ -664,6 +708,45 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
         .collect();
     groups.sort();
     groups
+}
+
+/// Sorts one quotation's keys, from `start` on, and keeps each once.
+fn keep_distinct(keys: &mut Vec<(u64, u32)>, start: usize) {
+    keys[start..].sort_unstable();
+    let mut kept = start;
+    for k in start..keys.len() {
+        if k == start || keys[k].0 != keys[kept - 1].0 {
+            keys[kept] = keys[k];
+            kept += 1;
+        }
+    }
+    keys.truncate(kept);
+}
+
+/// Pairs of quotations that share keys ((key, quotation) postings, each key
+/// once per quotation), in order, each once, where `enough` accepts the run
+/// of its shared keys. Every (key, quotation) pair, sorted by key: the
+/// quotations that share a key then stand next to each other. Sorting a
+/// flat vector by radix is linear and reads memory in order, where a hash
+/// index would miss the cache once per key as soon as it outgrows it. A key
+/// held by more than [`MAX_POSTINGS`] quotations says nothing and is skipped.
+fn sharing(mut keys: Vec<(u64, u32)>, enough: impl Fn(&[(u32, u32)]) -> bool) -> Vec<(u32, u32)> {
+    radix_sort_by_key(&mut keys);
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for run in keys.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 || run.len() > MAX_POSTINGS {
+            continue;
+        }
+        for (k, a) in run.iter().enumerate() {
+            pairs.extend(run[k + 1..].iter().map(|b| (a.1.min(b.1), a.1.max(b.1))));
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+        .chunk_by(|x, y| x == y)
+        .filter(|run| enough(run))
+        .map(|run| run[0])
+        .collect()
 }
 
 /// FNV-1a of a word: stable, fast, and 64 bits make collisions negligible
@@ -865,6 +948,17 @@ mod tests {
             cluster_spoken(&quotes[..2], &speakers[..2], 6, 0.6),
             vec![vec![0, 1]]
         );
+        // Rewordings do not chain: the first and the third say different things.
+        let chain: Vec<Vec<Token>> = [
+            "The roads into the valley are blocked and the bridge is gone.",
+            "Every road to the valley is cut off, and we have lost the bridge.",
+            "Every road is cut off and the phone lines are down across the valley.",
+        ]
+        .iter()
+        .map(|q| tokenize(q))
+        .collect();
+        let one = [Some("Ana Ruiz"); 3];
+        assert_eq!(cluster_spoken(&chain, &one, 6, 0.6), vec![vec![0, 1]]);
         let strangers = [Some("Ana Ruiz"), Some("Lev Okoro")];
         assert!(cluster_spoken(&quotes[..2], &strangers, 6, 0.6).is_empty());
     }
