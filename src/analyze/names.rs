@@ -33,6 +33,10 @@ impl Gender {
     }
 }
 
+/// Possessive determiners: what follows one is owned, and names no one
+/// ("My gran used to say", "her Third Quartet").
+const POSSESSIVES: &[&str] = &["my", "our", "your", "his", "her", "their", "its"];
+
 /// A kinship word ("father", "niece"): who it names is someone's relative.
 pub(super) fn is_kin(word: &str) -> bool {
     matches!(
@@ -556,6 +560,14 @@ pub(super) fn names_in(
         {
             end += 1;
         }
+        // "hearing her Third Quartet", "his Porsche": what a pronoun owns is
+        // a thing, not a person ("her son Iñaki" has a kinship word between).
+        let owned =
+            i > 0 && words[i].joined() && POSSESSIVES.contains(&words[i - 1].lower().as_str());
+        if owned {
+            i = end;
+            continue;
+        }
         // A nickname in quotation marks inside a name is no part of it:
         // "Bernard “Bunny” Oyelowo" is Bernard Oyelowo.
         let mut joined: Vec<Word> = words[i..end].to_vec();
@@ -582,18 +594,6 @@ pub(super) fn names_in(
                 break;
             }
             k -= 1;
-        }
-        // "hearing her Third Quartet", "his Porsche": what a pronoun owns is
-        // a thing, not a person ("her son Iñaki" has a kinship word between).
-        let owned = i > 0
-            && words[i].joined()
-            && matches!(
-                words[i - 1].lower().as_str(),
-                "her" | "his" | "their" | "its" | "our" | "my" | "your"
-            );
-        if owned {
-            i = end;
-            continue;
         }
         let run = joined.as_slice();
         // The title words up to the name, past a capitalized department
@@ -867,9 +867,9 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
             || matches!(
                 lower.as_str(),
                 "by" | "from" | "with" | "to" | "of" | "for" | "into" | "another" | "priority"
-                    // possessives: "My gran used to say" names no one
-                    | "my" | "our" | "your" | "his" | "her" | "their" | "its"
             )
+            // possessives: "My gran used to say" names no one
+            || POSSESSIVES.contains(&lower.as_str())
     }) {
         run.remove(0);
     }

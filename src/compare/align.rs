@@ -419,14 +419,41 @@ pub fn same_utterance_of(
     min_similarity: f64,
     speakers: (Option<&str>, Option<&str>),
 ) -> bool {
+    utterance(a, b, min_similarity, speakers) != Rendering::Other
+}
+
+/// How two renderings stand to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rendering {
+    /// Enough of the same words, beyond how they begin.
+    Same,
+    /// One speaker's remark in other words ([`paraphrase`]).
+    Reworded,
+    /// Two utterances.
+    Other,
+}
+
+/// [`same_utterance_of`], telling a paraphrase from the same words.
+fn utterance(
+    a: &[Token],
+    b: &[Token],
+    min_similarity: f64,
+    speakers: (Option<&str>, Option<&str>),
+) -> Rendering {
     let needed = match speakers {
         (Some(x), Some(y)) if x != y => min_similarity.max(OTHER_SPEAKER_SIMILARITY),
         _ => min_similarity,
     };
-    if compare(a, b).similarity < needed {
-        return one_speakers_paraphrase(a, b, speakers);
+    if compare(a, b).similarity >= needed {
+        match same_words_beyond_an_opening(a, b) {
+            true => Rendering::Same,
+            false => Rendering::Other,
+        }
+    } else if one_speakers_paraphrase(a, b, speakers) {
+        Rendering::Reworded
+    } else {
+        Rendering::Other
     }
-    same_words_beyond_an_opening(a, b)
 }
 
 /// Both renderings name one speaker, and reword one remark ([`paraphrase`]).
@@ -622,31 +649,25 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
     });
     let rewordings = sharing(stems, |run| run.len() >= PARAPHRASE_SHARED);
     let mut parent: Vec<usize> = (0..quotations.len()).collect();
+    let speaker = |i: usize| speakers.get(i).copied().flatten();
     let mut reworded = Vec::new();
     for (a, b) in candidates {
         let (a, b) = (a as usize, b as usize);
         if find(&mut parent, a) == find(&mut parent, b) {
             continue;
         }
-        let speaker = |i: usize| speakers.get(i).copied().flatten();
-        let who = (speaker(a), speaker(b));
-        let needed = match who {
-            (Some(x), Some(y)) if x != y => min_similarity.max(OTHER_SPEAKER_SIMILARITY),
-            _ => min_similarity,
-        };
         let (qa, qb) = (quotations[a].as_ref(), quotations[b].as_ref());
-        if compare(qa, qb).similarity >= needed {
-            if same_words_beyond_an_opening(qa, qb) {
+        match utterance(qa, qb, min_similarity, (speaker(a), speaker(b))) {
+            Rendering::Same => {
                 let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                 parent[ra.max(rb)] = ra.min(rb);
             }
-        } else if one_speakers_paraphrase(qa, qb, who) {
-            reworded.push((a, b));
+            Rendering::Reworded => reworded.push((a, b)),
+            Rendering::Other => {}
         }
     }
     for (a, b) in rewordings {
         let (a, b) = (a as usize, b as usize);
-        let speaker = |i: usize| speakers.get(i).copied().flatten();
         let (qa, qb) = (quotations[a].as_ref(), quotations[b].as_ref());
         if find(&mut parent, a) != find(&mut parent, b)
             && one_speakers_paraphrase(qa, qb, (speaker(a), speaker(b)))
@@ -801,6 +822,10 @@ mod tests {
     use super::*;
     use crate::text::tokenize;
 
+    fn tokenized(quotes: &[&str]) -> Vec<Vec<Token>> {
+        quotes.iter().map(|q| tokenize(q)).collect()
+    }
+
     fn class(a: &str, b: &str) -> Class {
         compare(&tokenize(a), &tokenize(b)).class
     }
@@ -893,14 +918,11 @@ mod tests {
 
     #[test]
     fn clusters_renderings_not_strangers() {
-        let quotes: Vec<Vec<Token>> = [
+        let quotes = tokenized(&[
             "No, there are no plans for the next few days. There is nothing in the schedule for now",
             "We are on schedule and will open the bridge in September as planned",
             "No, there are no plans for the next few days yet. There's nothing on the schedule yet",
-        ]
-        .iter()
-        .map(|q| tokenize(q))
-        .collect();
+        ]);
         assert_eq!(cluster(&quotes, 6, 0.6), vec![vec![0, 2]]);
     }
 
@@ -930,14 +952,11 @@ mod tests {
 
     #[test]
     fn clusters_one_speakers_paraphrase_though_it_shares_no_trigram() {
-        let quotes: Vec<Vec<Token>> = [
+        let quotes = tokenized(&[
             "The roads into the valley are blocked and the bridge is gone.",
             "Every road to the valley is cut off, and we have lost the bridge.",
             "Every road to the valley is cut off, and we have lost the bridge.",
-        ]
-        .iter()
-        .map(|q| tokenize(q))
-        .collect();
+        ]);
         let speakers = [Some("Ana Ruiz"), Some("Ana Ruiz"), Some("Lev Okoro")];
         assert_eq!(
             cluster_spoken(&quotes, &speakers, 6, 0.6),
@@ -949,14 +968,11 @@ mod tests {
             vec![vec![0, 1]]
         );
         // Rewordings do not chain: the first and the third say different things.
-        let chain: Vec<Vec<Token>> = [
+        let chain = tokenized(&[
             "The roads into the valley are blocked and the bridge is gone.",
             "Every road to the valley is cut off, and we have lost the bridge.",
             "Every road is cut off and the phone lines are down across the valley.",
-        ]
-        .iter()
-        .map(|q| tokenize(q))
-        .collect();
+        ]);
         let one = [Some("Ana Ruiz"); 3];
         assert_eq!(cluster_spoken(&chain, &one, 6, 0.6), vec![vec![0, 1]]);
         let strangers = [Some("Ana Ruiz"), Some("Lev Okoro")];
