@@ -6,6 +6,7 @@
 //! a trigram shared by very many quotations ("I don't think") says nothing and
 //! is skipped, which keeps clustering near-linear in the number of quotations.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::Stemmer;
@@ -419,7 +420,14 @@ pub fn same_utterance_of(
     min_similarity: f64,
     speakers: (Option<&str>, Option<&str>),
 ) -> bool {
-    utterance(a, b, min_similarity, speakers) != Rendering::Other
+    let mut stems = Stems::default();
+    let (sa, sb) = (stems.of(a), stems.of(b));
+    let stemmed = Stemmed {
+        a: &sa,
+        b: &sb,
+        stems: &stems,
+    };
+    utterance(a, b, min_similarity, speakers, stemmed) != Rendering::Other
 }
 
 /// How two renderings stand to each other.
@@ -439,6 +447,7 @@ fn utterance(
     b: &[Token],
     min_similarity: f64,
     speakers: (Option<&str>, Option<&str>),
+    stems: Stemmed,
 ) -> Rendering {
     let needed = match speakers {
         (Some(x), Some(y)) if x != y => min_similarity.max(OTHER_SPEAKER_SIMILARITY),
@@ -449,7 +458,7 @@ fn utterance(
             true => Rendering::Same,
             false => Rendering::Other,
         }
-    } else if one_speakers_paraphrase(a, b, speakers) {
+    } else if one_speakers_paraphrase(a, b, speakers, stems) {
         Rendering::Reworded
     } else {
         Rendering::Other
@@ -461,8 +470,9 @@ fn one_speakers_paraphrase(
     a: &[Token],
     b: &[Token],
     speakers: (Option<&str>, Option<&str>),
+    stems: Stemmed,
 ) -> bool {
-    matches!(speakers, (Some(x), Some(y)) if x == y) && paraphrase(a, b)
+    matches!(speakers, (Some(x), Some(y)) if x == y) && paraphrase(a, b, stems)
 }
 
 /// Words shared beyond how the two begin (see [`same_utterance`]).
@@ -500,8 +510,8 @@ const PARAPHRASE_CONTENT: usize = 4;
 /// the shorter's content words (stemmed: "roads" is "road"), and at least
 /// [`PARAPHRASE_SHARED`] of them. Only asked of renderings given one speaker;
 /// the alignment then shows what changed.
-fn paraphrase(a: &[Token], b: &[Token]) -> bool {
-    let (x, y) = (content_stems(a), content_stems(b));
+fn paraphrase(a: &[Token], b: &[Token], stemmed: Stemmed) -> bool {
+    let (x, y) = (stemmed.a, stemmed.b);
     let shorter = x.len().min(y.len());
     let shared = x.iter().filter(|w| y.binary_search(w).is_ok()).count();
     if shorter < PARAPHRASE_CONTENT || shared < PARAPHRASE_SHARED || shared * 2 < shorter {
@@ -516,10 +526,7 @@ fn paraphrase(a: &[Token], b: &[Token]) -> bool {
     if len < 3 {
         return true;
     }
-    let outside = |t: &[Token], at: usize| -> Vec<String> {
-        let words = word_norms(t);
-        stems(words[..at].iter().chain(&words[at + len..]).copied())
-    };
+    let outside = |t: &[Token], at: usize| stemmed.stems.outside(&word_norms(t), at, len);
     let (x, y) = (outside(a, at_a), outside(b, at_b));
     x.iter().any(|w| y.binary_search(w).is_ok())
 }
@@ -550,12 +557,6 @@ fn longest_common_run(a: &[Token], b: &[Token]) -> Option<(usize, usize, usize)>
     Some(best)
 }
 
-/// A quotation's content words (not function words or negations), stemmed,
-/// each once, sorted.
-fn content_stems(tokens: &[Token]) -> Vec<String> {
-    stems(word_norms(tokens).into_iter())
-}
-
 /// A quotation's words, normalized.
 fn word_norms(tokens: &[Token]) -> Vec<&str> {
     tokens
@@ -565,16 +566,74 @@ fn word_norms(tokens: &[Token]) -> Vec<&str> {
         .collect()
 }
 
-/// The content words among `words`, stemmed, each once, sorted.
-fn stems<'w>(words: impl Iterator<Item = &'w str>) -> Vec<String> {
-    let stemmer = Stemmer::create(rust_stemmers::Algorithm::English);
-    let mut stems: Vec<String> = words
-        .filter(|w| !FUNCTION_WORDS.contains(w) && !NEGATIONS.contains(w))
-        .map(|w| stemmer.stem(w).into_owned())
-        .collect();
-    stems.sort_unstable();
-    stems.dedup();
-    stems
+/// What [`paraphrase`] reads of two renderings: each one's content stems
+/// ([`Stems::of`]), and the stems of their words.
+#[derive(Clone, Copy)]
+struct Stemmed<'s, 'w> {
+    a: &'s [u64],
+    b: &'s [u64],
+    stems: &'s Stems<'w>,
+}
+
+/// A function word's or a negation's stem (no word's stem hashes to it:
+/// see [`Stems::word`]).
+const NOT_CONTENT: u64 = 0;
+
+/// Stems words, each distinct word once: a set of reports repeats its words,
+/// and the stemmer is the dearest step of clustering.
+struct Stems<'w> {
+    stemmer: Stemmer,
+    known: HashMap<&'w str, u64>,
+}
+
+impl Default for Stems<'_> {
+    fn default() -> Self {
+        Stems {
+            stemmer: Stemmer::create(rust_stemmers::Algorithm::English),
+            known: HashMap::new(),
+        }
+    }
+}
+
+impl<'w> Stems<'w> {
+    /// A quotation's content stems (hashed), each once, sorted.
+    fn of(&mut self, tokens: &'w [Token]) -> Vec<u64> {
+        let mut content: Vec<u64> = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| self.word(t.norm()))
+            .filter(|&stem| stem != NOT_CONTENT)
+            .collect();
+        content.sort_unstable();
+        content.dedup();
+        content
+    }
+
+    /// The content stems of `words` outside `len` words from word `at`,
+    /// each once, sorted; the words are ones [`Stems::of`] has seen.
+    fn outside(&self, words: &[&str], at: usize, len: usize) -> Vec<u64> {
+        let around = words[..at].iter().chain(&words[at + len..]);
+        let mut stems: Vec<u64> = around
+            .filter_map(|w| self.known.get(w).copied())
+            .filter(|&stem| stem != NOT_CONTENT)
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        stems
+    }
+
+    /// A content word's stem, hashed; [`NOT_CONTENT`] for a function word
+    /// or a negation.
+    fn word(&mut self, word: &'w str) -> u64 {
+        let stemmer = &self.stemmer;
+        *self.known.entry(word).or_insert_with(|| {
+            if FUNCTION_WORDS.contains(word) || NEGATIONS.contains(&word) {
+                NOT_CONTENT
+            } else {
+                word_hash(&stemmer.stem(word)).max(1)
+            }
+        })
+    }
 }
 
 /// How many renderings paraphrase may bring to one utterance: a story has
@@ -614,6 +673,10 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
     // same speaker's renderings that keep two of them candidates for a
     // paraphrase (and only for that).
     let mut stems: Vec<(u64, u32)> = Vec::new();
+    // The stemmed words of quotations given a speaker (only they can be
+    // paraphrases), worked out once each.
+    let mut stemmer = Stems::default();
+    let mut content_stems: Vec<Vec<u64>> = vec![Vec::new(); quotations.len()];
     for (id, tokens) in quotations.iter().enumerate() {
         let tokens = tokens.as_ref();
         if word_count(tokens) < min_words {
@@ -633,11 +696,13 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
         keep_distinct(&mut grams, start);
         if let Some(speaker) = speakers.get(id).copied().flatten() {
             let who = word_hash(speaker);
+            let content = stemmer.of(tokens);
             stems.extend(
-                content_stems(tokens)
+                content
                     .iter()
-                    .map(|stem| (speaker_key(who, word_hash(stem)), id as u32)),
+                    .map(|&stem| (speaker_key(who, stem), id as u32)),
             );
+            content_stems[id] = content;
         }
     }
     // A pair sharing one trigram by chance is common among common words; two
@@ -650,6 +715,11 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
     let rewordings = sharing(stems, |run| run.len() >= PARAPHRASE_SHARED);
     let mut parent: Vec<usize> = (0..quotations.len()).collect();
     let speaker = |i: usize| speakers.get(i).copied().flatten();
+    let stemmed = |a: usize, b: usize| Stemmed {
+        a: &content_stems[a],
+        b: &content_stems[b],
+        stems: &stemmer,
+    };
     let mut reworded = Vec::new();
     for (a, b) in candidates {
         let (a, b) = (a as usize, b as usize);
@@ -657,7 +727,13 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
             continue;
         }
         let (qa, qb) = (quotations[a].as_ref(), quotations[b].as_ref());
-        match utterance(qa, qb, min_similarity, (speaker(a), speaker(b))) {
+        match utterance(
+            qa,
+            qb,
+            min_similarity,
+            (speaker(a), speaker(b)),
+            stemmed(a, b),
+        ) {
             Rendering::Same => {
                 let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                 parent[ra.max(rb)] = ra.min(rb);
@@ -670,7 +746,7 @@ pub fn cluster_spoken<Q: AsRef<[Token]>>(
         let (a, b) = (a as usize, b as usize);
         let (qa, qb) = (quotations[a].as_ref(), quotations[b].as_ref());
         if find(&mut parent, a) != find(&mut parent, b)
-            && one_speakers_paraphrase(qa, qb, (speaker(a), speaker(b)))
+            && one_speakers_paraphrase(qa, qb, (speaker(a), speaker(b)), stemmed(a, b))
         {
             reworded.push((a, b));
         }

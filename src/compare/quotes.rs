@@ -6,6 +6,8 @@
 //! The reference is the rule's `text` when a rule pins one, else the wording
 //! most renderings share, else the earliest published.
 
+use rayon::prelude::*;
+
 use super::align::{Class, cluster_spoken, compare};
 use super::evidence::{Names, evidence_at, excerpt, locate};
 use crate::analyze::{Analysis, Quotation};
@@ -97,40 +99,54 @@ pub fn compare_quotes(
     config: &QuotesConfig,
 ) -> Vec<Finding> {
     let renderings = renderings(docs, analyses, rules);
-    let mut findings = Vec::new();
-    for (rule, members) in utterances(&renderings, rules, config) {
-        let reference = match rule {
-            Some(rule) => Reference {
-                tokens: rule.tokens.clone(),
-                text: rule.text.clone(),
-                described: match &rule.origin_note {
-                    Some(origin) => format!("the wording pinned by rule `{}` ({origin})", rule.id),
-                    None => format!("the wording pinned by rule `{}`", rule.id),
-                },
-                speaker: rule.speaker.clone(),
-                index: None,
-                id: rule.id.clone(),
-                severity: rule.severity,
+    // Each utterance is compared on its own, on all threads; the findings
+    // keep the utterances' order.
+    let utterances = utterances(&renderings, rules, config);
+    let per_utterance: Vec<Vec<Finding>> = utterances
+        .into_par_iter()
+        .map(|(rule, members)| utterance_findings(&renderings, rule, &members))
+        .collect();
+    per_utterance.into_iter().flatten().collect()
+}
+
+/// The misquote and misattribution findings of one utterance: its members,
+/// and the `[[quote]]` rule that pins it, if one does.
+fn utterance_findings(
+    renderings: &[Rendering],
+    rule: Option<&QuoteRule>,
+    members: &[usize],
+) -> Vec<Finding> {
+    let reference = match rule {
+        Some(rule) => Reference {
+            tokens: rule.tokens.clone(),
+            text: rule.text.clone(),
+            described: match &rule.origin_note {
+                Some(origin) => format!("the wording pinned by rule `{}` ({origin})", rule.id),
+                None => format!("the wording pinned by rule `{}`", rule.id),
             },
-            None => reference_rendering(&renderings, &members),
-        };
-        let located = reference.index.map(|i| {
-            let mut ev = quote_evidence(&renderings[i]);
-            ev.answer = Answer::Reference;
-            ev
-        });
-        for mut found in [
-            misquote(&renderings, &members, &reference),
-            misattribution(&renderings, &members, &reference),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            found.reference = located.clone();
-            findings.push(found);
-        }
-    }
-    findings
+            speaker: rule.speaker.clone(),
+            index: None,
+            id: rule.id.clone(),
+            severity: rule.severity,
+        },
+        None => reference_rendering(renderings, members),
+    };
+    let located = reference.index.map(|i| {
+        let mut ev = quote_evidence(&renderings[i]);
+        ev.answer = Answer::Reference;
+        ev
+    });
+    [
+        misquote(renderings, members, &reference),
+        misattribution(renderings, members, &reference),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|mut found| {
+        found.reference = located.clone();
+        found
+    })
+    .collect()
 }
 
 /// What renderings are compared with.
