@@ -11,7 +11,7 @@
 //! said"): [`Subject`] says which, and the document's cast
 //! (`speakers.rs`) resolves the first two to a name.
 
-use crate::text::lexicon::{FUNCTION_WORDS, WordSet};
+use crate::text::lexicon::{FUNCTION_WORDS, WEEKDAY_NAMES, WordSet};
 use std::ops::Range;
 
 pub use super::names::Gender;
@@ -601,14 +601,36 @@ fn described_name(after: &[Word]) -> Option<String> {
     name_after(&after[k..], &TITLES)
 }
 
-/// "responded to", "replied to": a reaction to something, not reported speech.
+/// "this week", "last year", "on Thursday": when, between a subject and
+/// its verb.
+fn time_phrase(first: &Word, second: &Word) -> bool {
+    let (first, second) = (first.lower(), second.lower());
+    let period = matches!(
+        second.as_str(),
+        "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend"
+    );
+    (period && matches!(first.as_str(), "this" | "last" | "next"))
+        || (first == "on" && WEEKDAY_NAMES.contains(&second.as_str()))
+}
+
+/// "responded to", "replied to": a reaction to something, not reported
+/// speech — unless a colon introduces the words of the reply ("replied to
+/// the mayor: “…”").
 fn reacts_to(words: &[Word], verb: usize) -> bool {
+    let introduces = || {
+        words[verb + 1..]
+            .iter()
+            .take(6)
+            .skip(1)
+            .any(|w| w.gap.contains(':'))
+    };
     matches!(
         words[verb].lower().as_str(),
         "responded" | "replied" | "reacted"
     ) && words
         .get(verb + 1)
         .is_some_and(|w| w.lower() == "to" && w.joined())
+        && !introduces()
 }
 
 /// The subject right before the verb at `verb` ("Peskov said", "she
@@ -626,6 +648,10 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
         }
         if AUXILIARIES.contains(&words[end - 1].lower().as_str()) {
             end -= 1;
+        } else if end >= 3 && time_phrase(&words[end - 2], &words[end - 1]) {
+            // "A letter sent to customers this week says": the subject
+            // comes before the time.
+            end -= 2;
         } else {
             break;
         }

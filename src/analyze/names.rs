@@ -404,6 +404,10 @@ pub(super) static TITLES: WordSet = WordSet::new(&[
     // ("Sheriff Dwayne Okorie", "DS Ruth O’Hare", "Congresswoman Ana Ruiz").
     "sheriff",
     "marshal",
+    "canon",
+    "substitute",
+    "parent",
+    "speaker",
     "trooper",
     "ds",
     "dci",
@@ -541,7 +545,14 @@ pub(super) fn names_in(
     // byline names no one reliably.
     let capitalized = words.iter().filter(|w| w.is_capitalized()).count();
     let headline = words.len() >= 4 && capitalized * 10 >= words.len() * 7;
-    if headline || words.first().is_some_and(|w| w.text == "By") {
+    // ("By Nell Okafor in Harwick" is a byline; "By Monday morning, race
+    // director Hedda Ljungqvist had …" is not.)
+    let byline = words.first().is_some_and(|w| w.text == "By")
+        && words.len() <= 10
+        && words[1..].iter().all(|w| {
+            w.is_capitalized() || matches!(w.text, "and" | "in" | "of" | "the" | "for" | "at")
+        });
+    if headline || byline {
         return out;
     }
     let mut i = 0;
@@ -856,12 +867,21 @@ pub(super) fn is_title(word: &&Word) -> bool {
 }
 
 /// Strips titles, calendar words and possessives off a run of capitalized words.
+/// Letters after a name: honours, degrees, silk, a seat.
+const POST_NOMINALS: &[&str] = &[
+    "KC", "QC", "SC", "MP", "MSP", "MS", "AM", "MLA", "MEP", "TD", "OBE", "MBE", "CBE", "KBE",
+    "DBE", "GBE", "PhD", "MD", "FRS", "JP", "DL",
+];
+
 pub(super) fn clean_name(run: &[Word]) -> Option<String> {
     let mut run: Vec<&Word> = run.iter().collect();
     while run.first().is_some_and(|w| {
         let lower = w.lower();
+        // ("June Hallworth, 72": a month that is a given name, before a
+        // name, is hers.)
+        let given = run.len() > 1 && super::given_names::of(w.text).is_some();
         CALENDAR.contains(&lower.as_str())
-            || is_calendar_name(&lower)
+            || (is_calendar_name(&lower) && !given)
             || SENTENCE_OPENERS.contains(&lower.as_str())
             || PRONOUNS.contains(&lower.as_str())
             || matches!(
@@ -891,6 +911,11 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
         .last()
         .is_some_and(|w| PRONOUNS.contains(&w.lower().as_str()))
     {
+        run.pop();
+    }
+    // "Philippa Arrowsmith KC", "Dame Ada Rowe DBE": letters after a name
+    // are not part of it.
+    while run.len() > 2 && run.last().is_some_and(|w| POST_NOMINALS.contains(&w.text)) {
         run.pop();
     }
     if let Some(owner) = run.iter().position(|w| w.lower().ends_with("'s")) {

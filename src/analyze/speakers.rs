@@ -19,6 +19,85 @@ use crate::text::words::words;
 
 use super::names::DOCUMENTS;
 
+/// Nouns of people that are neither titles nor kin: "a passenger", "one
+/// neighbour".
+const PEOPLE: &[&str] = &[
+    "person",
+    "passenger",
+    "worker",
+    "witness",
+    "neighbour",
+    "neighbor",
+    "local",
+    "villager",
+    "shopper",
+    "customer",
+    "parent",
+    "fan",
+    "visitor",
+    "bystander",
+    "commuter",
+    "official",
+    "source",
+    "voice",
+    "caller",
+    "member",
+    "protester",
+    "protestor",
+    "survivor",
+    "victim",
+    "relative",
+    "friend",
+    "colleague",
+    "employee",
+    "patient",
+    "owner",
+    "tourist",
+    "onlooker",
+    "participant",
+    "supporter",
+    "spectator",
+    "diner",
+    "regular",
+    "veteran",
+    "elder",
+    "teenager",
+    "youth",
+    "child",
+    "pupil",
+    "nun",
+    "monk",
+    "soldier",
+    "officer",
+    "guard",
+    "doctor",
+    "mourner",
+    "refugee",
+    "migrant",
+    "buyer",
+    "seller",
+    "vendor",
+    "rider",
+    "runner",
+    "player",
+    "coach",
+    "shepherd",
+    "grower",
+];
+
+/// A noun that names a person: a gendered noun, a title, kin, one of
+/// [`PEOPLE`], or a word made the way nouns of people are ("stallholder",
+/// "walker", "pianist", "attendant").
+fn is_person_noun(lower: &str) -> bool {
+    noun_gender(lower).is_some()
+        || is_title_word(lower)
+        || is_kin(lower)
+        || PEOPLE.contains(&lower)
+        || ["er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee"]
+            .iter()
+            .any(|end| lower.len() > end.len() + 2 && lower.ends_with(end))
+}
+
 /// Institutions a country has one of, which a report may name by the noun
 /// alone ("the army said"); any other unresolved reference names no one.
 const INSTITUTIONS: &[&str] = &[
@@ -87,7 +166,7 @@ pub(super) struct Cast {
     questions: Vec<(usize, Gender)>,
     /// Sentences that speak of a document ("An open letter organised by the
     /// union…"), with the document noun: where "the letter said" finds its author.
-    documents: Vec<(Range<usize>, String)>,
+    documents: Vec<(Range<usize>, String, Introduced)>,
     /// The byline's name ("By Danny Holm"): who "I ask" is.
     writer: Option<String>,
     /// Where an unnamed spokesperson speaks, and for whom: a "she said"
@@ -231,7 +310,13 @@ impl Cast {
                 let starts = all.get(i).is_some_and(|w| {
                     matches!(w.lower().as_str(), "a" | "an" | "one" | "another") && !inside(w.start)
                 });
-                let person_like = all.get(i + 1).is_some_and(|w| !w.is_capitalized());
+                // "A woman", "a young nurse", "one dog walker": a noun of a
+                // person within three words ("A penalty at Sallow" is none).
+                let person_like = all.get(i + 1).is_some_and(|w| !w.is_capitalized())
+                    && all[i + 1..]
+                        .iter()
+                        .take(3)
+                        .any(|w| is_person_noun(&w.lower()));
                 if starts && person_like {
                     // "a man", "a young woman", "an elderly man": the noun's gender.
                     let gender = all[i + 1..]
@@ -262,10 +347,29 @@ impl Cast {
         }
         cast.reindex();
         for sentence in sentences {
-            for word in words(text, sentence.clone()) {
+            let all = words(text, sentence.clone());
+            for (i, word) in all.iter().enumerate() {
                 let lower = word.lower();
-                if !inside(word.start) && DOCUMENTS.contains(&lower.as_str()) {
-                    cast.documents.push((sentence.clone(), lower));
+                if inside(word.start) {
+                    continue;
+                }
+                if DOCUMENTS.contains(&lower.as_str()) {
+                    // "A letter sent to local media …" is a new one.
+                    // ("An open letter", not "… a library,” the letter".)
+                    let new = all[i.saturating_sub(2)..i].iter().any(|w| {
+                        matches!(w.lower().as_str(), "a" | "an" | "another") && !inside(w.start)
+                    }) && word.joined();
+                    cast.documents
+                        .push((sentence.clone(), lower, Introduced(new)));
+                } else if matches!(lower.as_str(), "wrote" | "writes" | "written")
+                    && all
+                        .get(i + 1)
+                        .is_some_and(|w| w.lower() == "to" && w.joined())
+                {
+                    // "Sir Godfrey Ellacombe wrote to shareholders …" /
+                    // "“…,” the letter said": his letter.
+                    cast.documents
+                        .push((sentence.clone(), "letter".to_string(), Introduced(true)));
                 }
             }
         }
@@ -1007,10 +1111,13 @@ impl Cast {
         // Staff Union called the decision “…”"), then only the nearest
         // earlier one: a letter introduced there with no author is not an
         // earlier letter's.
-        let of_noun = || self.documents.iter().rev().filter(|(_, n)| n == noun);
-        let own = of_noun().find(|(s, _)| s.contains(&at));
-        let nearest = of_noun().find(|(s, _)| s.end <= at);
-        own.into_iter().chain(nearest).find_map(|(sentence, _)| {
+        let of_noun = || self.documents.iter().rev().filter(|(_, n, _)| n == noun);
+        let own = of_noun().find(|(s, _, _)| s.contains(&at));
+        // (Not past a new one in the cue's own sentence.)
+        let nearest = of_noun()
+            .find(|(s, _, _)| s.end <= at)
+            .filter(|_| !own.is_some_and(|(_, _, Introduced(new))| *new));
+        own.into_iter().chain(nearest).find_map(|(sentence, _, _)| {
             // (`spoken` and `mentions` are in text order: start at the
             // sentence, not at the top of the document.)
             let from = self.spoken.partition_point(|(a, _)| *a < sentence.start);
@@ -1031,6 +1138,12 @@ impl Cast {
         })
     }
 }
+
+/// Whether a sentence brings in a new document ("A letter sent to …",
+/// "Sir Godfrey wrote to shareholders") rather than speaking of one already
+/// there ("the letter said").
+#[derive(Debug, Clone, Copy)]
+struct Introduced(bool);
 
 /// The gender of someone unnamed who speaks at `cue`, as the nouns next to
 /// it give it: "a woman waiting at the centre said", "said one man".
@@ -1118,8 +1231,10 @@ fn complete_titled(mentions: &mut [Mention]) {
             (m.name.ends_with(&short) || (by_given && m.name.starts_with(&given)))
                 && m.titles.iter().any(|t| titles.contains(t))
         });
-        // "Mr Hendry" after "Alan Hendry and Moira Hendry": the one the
-        // title's gender fits.
+        // "Mr Hendry" after "Alan Hendry and Moira Hendry": the nearest one
+        // the title's gender fits, known to be of it or not known to be of
+        // the other ("Reg Hallworth denied this. … Mr Hallworth told the
+        // BBC" after his brother Len).
         let gendered = titles.iter().find_map(|t| Gender::of(t));
         let full = full.or_else(|| {
             let gender = gendered?;
@@ -1127,7 +1242,7 @@ fn complete_titled(mentions: &mut [Mention]) {
                 .iter()
                 .rev()
                 .take(LOOKBACK)
-                .find(|m| m.name.ends_with(&short) && m.gender == Some(gender))
+                .find(|m| m.name.ends_with(&short) && m.gender.is_none_or(|g| g == gender))
         });
         if let Some(full) = full {
             let (name, gender) = (full.name.clone(), full.gender);
@@ -1182,6 +1297,7 @@ fn looks_like_person(name: &str) -> bool {
         matches!(
             w.to_lowercase().as_str(),
             "street"
+                | "town"
                 | "road"
                 | "avenue"
                 | "lane"
