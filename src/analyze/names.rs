@@ -22,12 +22,13 @@ impl Gender {
     pub fn of(word: &str) -> Option<Gender> {
         match word.trim_end_matches('.') {
             "he" | "him" | "his" | "himself" | "mr" | "sir" | "lord" | "king" | "father"
-            | "son" | "brother" | "husband" | "grandfather" | "uncle" | "nephew" => {
-                Some(Gender::Male)
-            }
+            | "son" | "brother" | "husband" | "grandfather" | "uncle" | "nephew" | "monsieur"
+            | "herr" | "señor" | "signor" | "senhor" => Some(Gender::Male),
             "she" | "her" | "hers" | "herself" | "mrs" | "ms" | "miss" | "dame" | "lady"
             | "queen" | "mother" | "daughter" | "sister" | "wife" | "grandmother" | "aunt"
-            | "niece" => Some(Gender::Female),
+            | "niece" | "madame" | "mme" | "frau" | "señora" | "signora" | "senhora" => {
+                Some(Gender::Female)
+            }
             _ => None,
         }
     }
@@ -404,6 +405,23 @@ pub(super) static TITLES: WordSet = WordSet::new(&[
     // ("Sheriff Dwayne Okorie", "DS Ruth O’Hare", "Congresswoman Ana Ruiz").
     "sheriff",
     "marshal",
+    // Other languages' ranks and forms of address, as translations keep them.
+    "capitaine",
+    "commandant",
+    "comandante",
+    "capitán",
+    "kapitein",
+    "monsieur",
+    "madame",
+    "mme",
+    "herr",
+    "frau",
+    "señor",
+    "señora",
+    "signor",
+    "signora",
+    "senhor",
+    "senhora",
     "canon",
     "substitute",
     "parent",
@@ -687,9 +705,15 @@ pub(super) fn names_in(
                     && before.get(1).is_some_and(preposition)));
         if let Some(name) = clean_name(run) {
             let words_in_name = name.split(' ').count();
-            if words_in_name >= 2 || titled {
+            // "Gianni, who sells ice cream from a van, …" / "Teresa is
+            // Rosa’s younger sister": a common given name alone is a person
+            // (a later "Rosa" after "Rosa Venturelli" is her again).
+            let given_alone = words_in_name == 1
+                && super::given_names::of(&name).is_some()
+                && !COMMON_WORD_NAMES.contains(&name.as_str());
+            if words_in_name >= 2 || titled || given_alone {
                 // A title says it; else, weakly, a common given name does.
-                let given = (words_in_name >= 2)
+                let given = (words_in_name >= 2 || given_alone)
                     .then(|| name.split(' ').next().and_then(super::given_names::of))
                     .flatten();
                 let gender = titles.iter().find_map(|t| Gender::of(t)).or(given);
@@ -712,7 +736,13 @@ pub(super) fn names_in(
                     organisation,
                     aged,
                     after_preposition,
-                    opens_sentence: opens_sentence(&words[..i]),
+                    // (An owner opens no sentence as its subject: "Van
+                    // Aelst’s co-star, Conceição Graça Mourão, won".)
+                    opens_sentence: opens_sentence(&words[..i])
+                        && !words[end - 1].text.ends_with(['’', '\''])
+                        && !["’s", "'s"]
+                            .iter()
+                            .any(|s| words[end - 1].text.ends_with(s)),
                 });
             }
         }
@@ -867,6 +897,15 @@ pub(super) fn is_title(word: &&Word) -> bool {
 }
 
 /// Strips titles, calendar words and possessives off a run of capitalized words.
+/// Given names that are also common words, which a capital at a
+/// sentence's start does not make a name.
+const COMMON_WORD_NAMES: &[&str] = &[
+    "Will", "Mark", "Bill", "Frank", "Pat", "Grace", "Hope", "Faith", "Joy", "Rose", "Dawn", "May",
+    "Summer", "Sky", "Jack", "Chase", "Victor", "Ray", "Art", "Rich", "Gene", "Guy", "Hunter",
+    "Major", "Page", "Lane", "Sunny", "Olive", "Ivy", "Iris", "Violet", "Amber", "Ruby", "Crystal",
+    "Autumn", "Heather", "Holly", "Daisy", "Lily", "Angel", "King", "Prince", "Earl", "Duke",
+];
+
 /// Letters after a name: honours, degrees, silk, a seat.
 const POST_NOMINALS: &[&str] = &[
     "KC", "QC", "SC", "MP", "MSP", "MS", "AM", "MLA", "MEP", "TD", "OBE", "MBE", "CBE", "KBE",

@@ -1085,6 +1085,20 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_alone_foreign_titles_and_owners_who_are_not_subjects() {
+        // A common given name alone is a person; "Capitaine" is a title.
+        let text = "Her grandson, Marco, 31, holds her elbow.\n\n\
+                    Gianni, who sells ice cream from a van, has had a good summer. \
+                    “It is terrible in a good way,” he says.\n\n\
+                    Van den Bosch, 51, said his team had laid the line. The rescue was led by \
+                    Capitaine Hélène de Saint-Aubin. “The air was getting worse,” she said.";
+        assert_eq!(
+            speakers_of(text),
+            named(&["Gianni", "Hélène de Saint-Aubin"])
+        );
+    }
+
+    #[test]
     fn names_given_alone_with_an_age_or_a_title_resolve_to_the_person() {
         let some = |name: &str| Some(name.to_string());
         // An age in apposition makes a lone given name a person, and a

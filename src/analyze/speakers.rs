@@ -226,6 +226,23 @@ impl Cast {
                         })
                     })
                     .flatten()
+                    .or_else(|| {
+                        // "De la Motte-Bérenger said", opening a sentence:
+                        // the surname with its particle, of the full name
+                        // "Adélaïde de la Motte-Bérenger".
+                        let (first, rest) = name.split_once(' ')?;
+                        let lower = first.to_lowercase();
+                        if !PARTICLES.contains(&lower.as_str()) {
+                            return None;
+                        }
+                        let surname = format!(" {lower} {rest}");
+                        let exact = format!(" {name}");
+                        mentions
+                            .iter()
+                            .rev()
+                            .take(LOOKBACK)
+                            .find(|m| m.name.ends_with(&surname) || m.name.ends_with(&exact))
+                    })
                     .map(|m| m.name.clone());
                 mentions.push(Mention {
                     at: at.start,
