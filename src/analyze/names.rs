@@ -8,7 +8,7 @@ use crate::text::lexicon::WordSet;
 use std::ops::Range;
 
 use crate::text::lexicon::{ORGANISATION_WORDS, SENTENCE_OPENERS, is_calendar_name};
-use crate::text::words::{Word, words};
+use crate::text::words::Word;
 
 /// A person's gender as the text gives it (a pronoun, a title, a kinship word).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -552,12 +552,7 @@ pub(super) fn bridges_to_name(after: &[Word], at: usize) -> bool {
 /// them, and the gender a title or kinship word before them gives. Runs of one
 /// word count only after a title ("Mr Brady", "Dr Ek"); a sentence's first
 /// word only when a second capitalized word follows.
-pub(super) fn names_in(
-    text: &str,
-    sentence: Range<usize>,
-    quoted: &dyn Fn(usize) -> bool,
-) -> Vec<Named> {
-    let words = words(text, sentence);
+pub(super) fn names_in(words: &[Word], quoted: &dyn Fn(usize) -> bool) -> Vec<Named> {
     let mut out = Vec::new();
     // A headline in title case ("Kremlin Says Putin Open to Talks") or a
     // byline names no one reliably.
@@ -581,11 +576,11 @@ pub(super) fn names_in(
         }
         let mut end = i + 1;
         while end < words.len()
-            && linked(&words, end)
+            && linked(words, end)
             && (words[end].is_capitalized()
                 || (is_connector(&words[end])
                     && !(words[end].lower() == "of" && names_someone(&words[i..end]))
-                    && bridges_to_name(&words, end - 1)))
+                    && bridges_to_name(words, end - 1)))
         {
             end += 1;
         }
@@ -600,9 +595,9 @@ pub(super) fn names_in(
         // A nickname in quotation marks inside a name is no part of it:
         // "Bernard “Bunny” Oyelowo" is Bernard Oyelowo.
         let mut joined: Vec<Word> = words[i..end].to_vec();
-        if let Some(surname) = nickname_at(&words, end) {
+        if let Some(surname) = nickname_at(words, end) {
             let mut rest = surname + 1;
-            while rest < words.len() && linked(&words, rest) && words[rest].is_capitalized() {
+            while rest < words.len() && linked(words, rest) && words[rest].is_capitalized() {
                 rest += 1;
             }
             let mut after = words[surname];

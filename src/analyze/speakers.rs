@@ -15,7 +15,7 @@ use super::names::{
     Named, ORGANISATION_NOUNS, is_kin, is_organisation_name, is_title_word, names_in,
     opens_sentence, timestamp_len,
 };
-use crate::text::words::words;
+use crate::text::words::{Word, words};
 
 use super::names::DOCUMENTS;
 
@@ -194,8 +194,10 @@ impl Cast {
             let i = quoted.partition_point(|q| q.end <= at);
             quoted.get(i).is_some_and(|q| q.start <= at)
         };
+        // Each sentence's words, split once for every pass below.
+        let words_of: Vec<Vec<Word>> = sentences.iter().map(|s| words(text, s.clone())).collect();
         let mut mentions: Vec<Mention> = Vec::new();
-        for (number, sentence) in sentences.iter().enumerate() {
+        for (number, sentence_words) in words_of.iter().enumerate() {
             for Named {
                 at,
                 name,
@@ -205,7 +207,7 @@ impl Cast {
                 opens_sentence,
                 organisation,
                 aged,
-            } in names_in(text, sentence.clone(), &inside)
+            } in names_in(sentence_words, &inside)
             {
                 let person = !after_preposition
                     && !organisation
@@ -267,9 +269,9 @@ impl Cast {
             writer: byline(text, sentences),
             spokespeople: Vec::new(),
             posts: post_headers(text),
-            handles: sentences
+            handles: words_of
                 .iter()
-                .flat_map(|sentence| words(text, sentence.clone()))
+                .flatten()
                 .filter(|w| w.gap.ends_with('@') && !inside(w.start))
                 .map(|w| (w.start, w.text.trim_end_matches('.').to_string()))
                 .collect(),
@@ -284,8 +286,7 @@ impl Cast {
         };
         // "On the gallery, a volunteer in a yellow oilskin is scraping rust":
         // someone unnamed opens a clause, and a "she" after is likely them.
-        for sentence in sentences {
-            let all = words(text, sentence.clone());
+        for all in &words_of {
             // After an opening phrase of place or time ("On the gallery,"),
             // not after a name ("in Szentalma, a village she describes").
             let introduced = all.first().is_some_and(|w| {
@@ -345,26 +346,25 @@ impl Cast {
             }
         }
         cast.unnamed.sort_unstable_by_key(|(at, _)| *at);
-        for sentence in sentences {
+        for (sentence, all) in sentences.iter().zip(&words_of) {
             let asked = text[sentence.clone()].trim_end().ends_with('?');
             if !asked || inside(sentence.start) || inside(sentence.end.saturating_sub(1)) {
                 continue;
             }
-            let pronoun = words(text, sentence.clone())
-                .iter()
-                .filter(|w| !inside(w.start))
-                .find_map(|w| match w.lower().as_str() {
-                    "he" => Some(Gender::Male),
-                    "she" => Some(Gender::Female),
-                    _ => None,
-                });
+            let pronoun =
+                all.iter()
+                    .filter(|w| !inside(w.start))
+                    .find_map(|w| match w.lower().as_str() {
+                        "he" => Some(Gender::Male),
+                        "she" => Some(Gender::Female),
+                        _ => None,
+                    });
             if let Some(gender) = pronoun {
                 cast.questions.push((sentence.start, gender));
             }
         }
         cast.reindex();
-        for sentence in sentences {
-            let all = words(text, sentence.clone());
+        for (sentence, all) in sentences.iter().zip(&words_of) {
             for (i, word) in all.iter().enumerate() {
                 let lower = word.lower();
                 if inside(word.start) {
@@ -417,10 +417,10 @@ impl Cast {
         cast.mentions.extend(speakers);
         cast.mentions.sort_by_key(|m| m.at);
         cast.reindex();
-        cast.add_short_forms(text, sentences, &inside);
+        cast.add_short_forms(&words_of, &inside);
         cast.reindex();
         cast.unify();
-        cast.learn_genders(text, sentences, &inside);
+        cast.learn_genders(sentences, &words_of, &inside);
         cast.learn_from_pronouns(text, attributions, &inside);
         for attribution in attributions.iter().flatten() {
             if inside(attribution.cue.start)
@@ -532,15 +532,9 @@ impl Cast {
 
     /// "Zara rolls her eyes": a capitalized word that is the first or last
     /// word of a full name named earlier mentions that person again.
-    fn add_short_forms(
-        &mut self,
-        text: &str,
-        sentences: &[Range<usize>],
-        inside: &dyn Fn(usize) -> bool,
-    ) {
+    fn add_short_forms(&mut self, words_of: &[Vec<Word>], inside: &dyn Fn(usize) -> bool) {
         let mut found = Vec::new();
-        for (number, sentence) in sentences.iter().enumerate() {
-            let all = words(text, sentence.clone());
+        for (number, all) in words_of.iter().enumerate() {
             for (i, word) in all.iter().enumerate() {
                 let lower = word.lower();
                 // "Her father has eaten there once": the person introduced as
@@ -623,13 +617,12 @@ impl Cast {
     /// Lind still wakes at four … the hour she climbed" makes Mara Lind a she.
     fn learn_genders(
         &mut self,
-        text: &str,
         sentences: &[Range<usize>],
+        words_of: &[Vec<Word>],
         inside: &dyn Fn(usize) -> bool,
     ) {
         let mut learned: HashMap<String, Gender> = HashMap::new();
-        for sentence in sentences {
-            let all = words(text, sentence.clone());
+        for (sentence, all) in sentences.iter().zip(words_of) {
             for (i, word) in all.iter().enumerate() {
                 if inside(word.start) {
                     continue;
