@@ -326,7 +326,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                 let by = after
                     .iter()
                     .take(6)
-                    .position(|w| matches!(w.lower().as_str(), "from" | "by") && w.joined())?;
+                    .position(|w| matches!(&*w.lower(), "from" | "by") && w.joined())?;
                 let lower = after[..by]
                     .iter()
                     .all(|w| !w.is_capitalized() && w.joined());
@@ -367,7 +367,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                     aside: None,
                 });
             }
-        } else if PARTICIPLES.contains(&lower.as_str()) && word.gap.contains(',') {
+        } else if PARTICIPLES.contains(&&*lower) && word.gap.contains(',') {
             // "…, saying that", "telling reporters:": the clause's subject,
             // which opens the sentence, speaks.
             // (After a cue in the same sentence, its subject goes on:
@@ -404,7 +404,7 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
             // set off before it.)
             // ("…, told the Herald": whom a person is told is no speaker.)
             let listener = matches!(
-                lower.as_str(),
+                &*lower,
                 "told" | "tells" | "asked" | "asks" | "warned" | "warns" | "assured" | "reminded"
             );
             let unnamed = !listener && matches!(apposed, Some(Subject::Someone | Subject::Unnamed));
@@ -442,7 +442,7 @@ pub(super) fn colon_subject(text: &str, sentence: Range<usize>, mark: usize) -> 
     // Ekwueme's message was blunt:" does not.
     let indefinite = words
         .first()
-        .is_some_and(|w| matches!(w.lower().as_str(), "another" | "one" | "a" | "an"));
+        .is_some_and(|w| matches!(&*w.lower(), "another" | "one" | "a" | "an"));
     opening_subject(&words).filter(|s| indefinite && matches!(s, Subject::Name(_)))
 }
 
@@ -452,10 +452,10 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
     let words = &words[dateline_len(words)..];
     let first = words.first()?;
     let lower = first.lower();
-    if matches!(lower.as_str(), "he" | "she") {
+    if matches!(&*lower, "he" | "she") {
         return Gender::of(&lower).map(Subject::Pronoun);
     }
-    if matches!(lower.as_str(), "the" | "its" | "their") {
+    if matches!(&*lower, "the" | "its" | "their") {
         // "The Food Standards Authority issued a notice, describing …"
         if lower == "the"
             && words
@@ -468,7 +468,7 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
         }
         return reference_after(words);
     }
-    if matches!(lower.as_str(), "another" | "one" | "a" | "an") {
+    if matches!(&*lower, "another" | "one" | "a" | "an") {
         if let Some(spokesperson) = spokesperson_for(words) {
             return Some(spokesperson);
         }
@@ -484,7 +484,7 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
             .map(|i| match words.get(i..i + 3) {
                 // "One user, posting as sandyfeet88, asked": the handle.
                 Some([verb, as_, handle])
-                    if matches!(verb.lower().as_str(), "posting" | "writing" | "known")
+                    if matches!(&*verb.lower(), "posting" | "writing" | "known")
                         && as_.lower() == "as"
                         && is_handle(handle) =>
                 {
@@ -514,7 +514,7 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
     // "Port of Vessgard chief executive Martin Ekwueme called …": the
     // organisation is part of the title; the person follows it.
     let titled = words.get(end).is_some_and(|w| {
-        linked(words, end) && !w.is_capitalized() && TITLES.contains(&w.lower().as_str())
+        linked(words, end) && !w.is_capitalized() && TITLES.contains(&&*w.lower())
     });
     if titled {
         if let Some(name) = name_after(&words[end..], &TITLES) {
@@ -576,7 +576,7 @@ pub fn nearest<'a>(
 /// a belief held by the subject, when "that" follows.
 fn concludes(words: &[Word], verb: usize) -> bool {
     matches!(
-        words[verb].lower().as_str(),
+        &*words[verb].lower(),
         "found" | "finds" | "believes" | "believed" | "estimates" | "estimated" | "thinks"
     ) && words
         .get(verb + 1)
@@ -588,7 +588,7 @@ fn concludes(words: &[Word], verb: usize) -> bool {
 fn described_name(after: &[Word]) -> Option<String> {
     let mut k = 0;
     while k < after.len() && k < 5 && !after[k].is_capitalized() && (k == 0 || after[k].joined()) {
-        if STOPS.contains(&after[k].lower().as_str()) {
+        if STOPS.contains(&&*after[k].lower()) {
             return None;
         }
         k += 1;
@@ -606,11 +606,11 @@ fn described_name(after: &[Word]) -> Option<String> {
 fn time_phrase(first: &Word, second: &Word) -> bool {
     let (first, second) = (first.lower(), second.lower());
     let period = matches!(
-        second.as_str(),
+        &*second,
         "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "weekend"
     );
-    (period && matches!(first.as_str(), "this" | "last" | "next"))
-        || (first == "on" && WEEKDAY_NAMES.contains(&second.as_str()))
+    (period && matches!(&*first, "this" | "last" | "next"))
+        || (first == "on" && WEEKDAY_NAMES.contains(&&*second))
 }
 
 /// "responded to", "replied to": a reaction to something, not reported
@@ -624,12 +624,10 @@ fn reacts_to(words: &[Word], verb: usize) -> bool {
             .skip(1)
             .any(|w| w.gap.contains(':'))
     };
-    matches!(
-        words[verb].lower().as_str(),
-        "responded" | "replied" | "reacted"
-    ) && words
-        .get(verb + 1)
-        .is_some_and(|w| w.lower() == "to" && w.joined())
+    matches!(&*words[verb].lower(), "responded" | "replied" | "reacted")
+        && words
+            .get(verb + 1)
+            .is_some_and(|w| w.lower() == "to" && w.joined())
         && !introduces()
 }
 
@@ -646,7 +644,7 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
         if end == 0 || !(words[end].joined() || suffixed) {
             return None;
         }
-        if AUXILIARIES.contains(&words[end - 1].lower().as_str()) {
+        if AUXILIARIES.contains(&&*words[end - 1].lower()) {
             end -= 1;
         } else if end >= 3 && time_phrase(&words[end - 2], &words[end - 1]) {
             // "A letter sent to customers this week says": the subject
@@ -661,17 +659,17 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
     // "No illnesses had been reported", "he was told": a passive names no
     // one who speaks (an agent, "reported by Reuters", is not looked for).
     if matches!(
-        lower.as_str(),
+        &*lower,
         "been" | "being" | "be" | "was" | "were" | "is" | "are" | "get" | "got"
     ) && !words[verb].lower().ends_with("ing")
     {
         return None;
     }
     // "Corvane blamed human error and said …": the subject opens the sentence.
-    if matches!(lower.as_str(), "and" | "but") {
+    if matches!(&*lower, "and" | "but") {
         return opening_subject(&words[..end - 1]);
     }
-    if let Some(gender) = matches!(lower.as_str(), "he" | "she")
+    if let Some(gender) = matches!(&*lower, "he" | "she")
         .then(|| Gender::of(&lower))
         .flatten()
     {
@@ -698,7 +696,7 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
             return Some(subject);
         }
     }
-    if PRONOUNS.contains(&lower.as_str()) {
+    if PRONOUNS.contains(&&*lower) {
         return Some(Subject::Unnamed);
     }
     if is_handle(last) {
@@ -773,7 +771,7 @@ fn who_antecedent(words: &[Word], who: usize) -> Option<Subject> {
             let place = k > 0
                 && words[k].joined()
                 && matches!(
-                    words[k - 1].lower().as_str(),
+                    &*words[k - 1].lower(),
                     "in" | "into" | "at" | "from" | "near" | "on" | "of"
                 );
             let run = &words[first..=j];
@@ -812,7 +810,7 @@ fn after_preposition(words: &[Word], start: usize) -> bool {
     k > 0
         && words[k].joined()
         && matches!(
-            words[k - 1].lower().as_str(),
+            &*words[k - 1].lower(),
             "in" | "into" | "at" | "from" | "of" | "to" | "on" | "by" | "with" | "near" | "for"
         )
 }
@@ -822,7 +820,7 @@ fn after_preposition(words: &[Word], start: usize) -> bool {
 /// (the organisation keeps its capitals, so the cast resolves it as a name).
 /// `words` starts at the determiner.
 fn spokesperson_for(words: &[Word]) -> Option<Subject> {
-    if !matches!(words.first()?.lower().as_str(), "a" | "an") {
+    if !matches!(&*words.first()?.lower(), "a" | "an") {
         return None;
     }
     let capitalized_run = |from: usize| -> Vec<&str> {
@@ -838,7 +836,7 @@ fn spokesperson_for(words: &[Word]) -> Option<Subject> {
     let noun = words
         .iter()
         .take(5)
-        .position(|w| SPOKESPEOPLE.contains(&w.lower().as_str()))?;
+        .position(|w| SPOKESPEOPLE.contains(&&*w.lower()))?;
     let before = capitalized_run(1);
     let organisation = if !before.is_empty() && before.len() + 1 == noun {
         before
@@ -890,7 +888,7 @@ fn is_handle(word: &Word) -> bool {
 fn reference_before(words: &[Word], last: usize) -> Subject {
     let noun = words[last].lower();
     // "the @WestmoorRail account replied": the handle.
-    if matches!(noun.as_str(), "account" | "page" | "profile")
+    if matches!(&*noun, "account" | "page" | "profile")
         && last > 0
         && words[last].joined()
         && is_handle(&words[last - 1])
@@ -904,24 +902,21 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
             break;
         }
         let before = words[at - 1].lower();
-        if matches!(
-            before.as_str(),
-            "the" | "its" | "their" | "his" | "her" | "this"
-        ) {
+        if matches!(&*before, "the" | "its" | "their" | "his" | "her" | "this") {
             // "A volunteer handing out sandbags on their street said"
             if after_preposition(words, at - 1) {
                 return unnamed_opener(words);
             }
             // "Its statement described …": the document of whoever spoke last.
-            if matches!(before.as_str(), "its" | "their") {
+            if matches!(&*before, "its" | "their") {
                 return Subject::Reference(format!("{before} {noun}"));
             }
             return referring_to(noun);
         }
-        if matches!(before.as_str(), "one" | "a" | "an" | "another") {
+        if matches!(&*before, "one" | "a" | "an" | "another") {
             // "a spokesman said": someone speaking for the organisation;
             // "a council spokesman said": for the council.
-            if SPOKESPEOPLE.contains(&noun.as_str()) {
+            if SPOKESPEOPLE.contains(&&*noun) {
                 if at < last {
                     return Subject::Reference(format!("{} spokesperson", words[at].lower()));
                 }
@@ -929,18 +924,18 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
             }
             return Subject::Someone;
         }
-        if INDEFINITE.contains(&before.as_str()) {
+        if INDEFINITE.contains(&&*before) {
             break;
         }
         if words[at - 1].is_capitalized() {
             // "A Kestova spokesman said": speaking for Kestova.
-            if at == last && SPOKESPEOPLE.contains(&noun.as_str()) {
+            if at == last && SPOKESPEOPLE.contains(&&*noun) {
                 let mut from = at - 1;
                 while from > 0
                     && last - from < 4
                     && words[from].joined()
                     && words[from - 1].is_capitalized()
-                    && !matches!(words[from - 1].lower().as_str(), "a" | "an")
+                    && !matches!(&*words[from - 1].lower(), "a" | "an")
                 {
                     from -= 1;
                 }
@@ -970,11 +965,11 @@ fn reference_before(words: &[Word], last: usize) -> Subject {
 
 /// A definite noun as a reference; "the spokesman", "the spokeswoman" and
 /// "the representative" are all the spokesperson the cast tracks.
-fn referring_to(noun: String) -> Subject {
-    if SPOKESPEOPLE.contains(&noun.as_str()) {
+fn referring_to(noun: impl Into<String> + AsRef<str>) -> Subject {
+    if SPOKESPEOPLE.contains(&noun.as_ref()) {
         return Subject::Reference("spokesperson".into());
     }
-    Subject::Reference(noun)
+    Subject::Reference(noun.into())
 }
 
 /// "9,000 replies": a verb's form right after a number is a noun (but "the
@@ -991,7 +986,7 @@ fn counted(words: &[Word], i: usize) -> bool {
 /// `Reference("letter")` when `words` open with "a/an/the [adjective]
 /// letter" (or another document noun).
 fn document_opener(words: &[Word]) -> Option<Subject> {
-    if !matches!(words.first()?.lower().as_str(), "a" | "an" | "the") {
+    if !matches!(&*words.first()?.lower(), "a" | "an" | "the") {
         return None;
     }
     words
@@ -999,17 +994,14 @@ fn document_opener(words: &[Word]) -> Option<Subject> {
         .skip(1)
         .take(3)
         .take_while(|w| w.joined() && !w.is_capitalized())
-        .find(|w| DOCUMENTS.contains(&w.lower().as_str()))
-        .map(|w| Subject::Reference(w.lower()))
+        .find(|w| DOCUMENTS.contains(&&*w.lower()))
+        .map(|w| Subject::Reference(w.lower().into_owned()))
 }
 
 /// "the ministry", "the 42-year-old", after "according to" or an inverted cue.
 fn reference_after(after: &[Word]) -> Option<Subject> {
     let first = after.first()?;
-    if !matches!(
-        first.lower().as_str(),
-        "the" | "its" | "their" | "his" | "her"
-    ) {
+    if !matches!(&*first.lower(), "the" | "its" | "their" | "his" | "her") {
         return None;
     }
     let mut end = 1;
@@ -1017,14 +1009,14 @@ fn reference_after(after: &[Word]) -> Option<Subject> {
         && end <= 4
         && after[end].joined()
         && !after[end].is_capitalized()
-        && !STOPS.contains(&after[end].lower().as_str())
+        && !STOPS.contains(&&*after[end].lower())
         && after[end].lower() != "of"
     {
         end += 1;
     }
     let noun = after[end - 1].lower();
     // ("said his wife": whom "his" makes her the wife of is found later.)
-    let owner = matches!(first.lower().as_str(), "his" | "her");
+    let owner = matches!(&*first.lower(), "his" | "her");
     (end > 1).then(|| match owner {
         true => Subject::Reference(format!("{} {noun}", first.lower())),
         false => referring_to(noun),
@@ -1036,13 +1028,13 @@ fn reference_after(after: &[Word]) -> Option<Subject> {
 fn subject_after(after: &[Word]) -> Option<Subject> {
     let first = after.first()?;
     let lower = first.lower();
-    if let Some(gender) = matches!(lower.as_str(), "he" | "she")
+    if let Some(gender) = matches!(&*lower, "he" | "she")
         .then(|| Gender::of(&lower))
         .flatten()
     {
         return Some(Subject::Pronoun(gender));
     }
-    if matches!(lower.as_str(), "one" | "a" | "an" | "another") {
+    if matches!(&*lower, "one" | "a" | "an" | "another") {
         // "wrote one user, quarry_dad": the description, then the name.
         let named = after
             .iter()
@@ -1059,7 +1051,7 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
             None => Subject::Someone,
         });
     }
-    if INDEFINITE.contains(&lower.as_str()) {
+    if INDEFINITE.contains(&&*lower) {
         return Some(Subject::Unnamed);
     }
     if is_handle(first) {
@@ -1068,13 +1060,13 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
     // Lower-case title words before a name: "deputy director for epidemiology Tomas Ek".
     // ("said her husband, Piet Vos"; "said his wife", with no name, is the
     // person called his wife.)
-    let determiner = matches!(lower.as_str(), "the" | "its" | "their" | "his" | "her");
+    let determiner = matches!(&*lower, "the" | "its" | "their" | "his" | "her");
     let mut start = usize::from(determiner);
     while start < after.len()
         && start < 8
         && after[start].joined()
         && !after[start].is_capitalized()
-        && !STOPS.contains(&after[start].lower().as_str())
+        && !STOPS.contains(&&*after[start].lower())
     {
         if is_handle(&after[start]) {
             return Some(Subject::Name(after[start].text.to_string()));
@@ -1102,16 +1094,13 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
 /// run the kiosk since 1997, said"): where it stands in the text.
 fn aside_before(words: &[Word], verb: usize) -> Option<Range<usize>> {
     let mut verb = verb;
-    while verb > 0
-        && words[verb].joined()
-        && AUXILIARIES.contains(&words[verb - 1].lower().as_str())
-    {
+    while verb > 0 && words[verb].joined() && AUXILIARIES.contains(&&*words[verb - 1].lower()) {
         verb -= 1;
     }
     let start = (verb.saturating_sub(20)..verb)
         .rev()
         .find(|&j| words[j].gap.contains(','))?;
-    matches!(words[start].lower().as_str(), "who" | "whose" | "which")
+    matches!(&*words[start].lower(), "who" | "whose" | "which")
         .then(|| words[start].span().start..words[verb - 1].span().end)
 }
 
@@ -1122,10 +1111,7 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
     // "Ana Ruiz, who led the review, has described …": the commas set off
     // the subject before the auxiliaries.
     let mut verb = verb;
-    while verb > 0
-        && words[verb].joined()
-        && AUXILIARIES.contains(&words[verb - 1].lower().as_str())
-    {
+    while verb > 0 && words[verb].joined() && AUXILIARIES.contains(&&*words[verb - 1].lower()) {
         verb -= 1;
     }
     let gap = words[verb].gap;
@@ -1157,7 +1143,7 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
             return Some(Subject::Name(handle.text.to_string()));
         }
     }
-    let determiner = matches!(segment[0].lower().as_str(), "the" | "a" | "an");
+    let determiner = matches!(&*segment[0].lower(), "the" | "a" | "an");
     let named = &segment[usize::from(determiner)..];
     // ("the Associated Footplate and Guards’ Union": after "the", an "and"
     // between capitalized words is part of the organisation's name.)
@@ -1231,14 +1217,14 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
         let definite = described > 0
             && words[described].joined()
             && words[described - 1].lower() == "the"
-            && !PRONOUNS.contains(&lower.as_str());
+            && !PRONOUNS.contains(&&*lower);
         // ("Its owner, who gives no name, added": the account's owner.)
         let owned = described > 0
             && words[described].joined()
-            && matches!(words[described - 1].lower().as_str(), "its" | "their")
-            && OWNED.contains(&lower.as_str());
+            && matches!(&*words[described - 1].lower(), "its" | "their")
+            && OWNED.contains(&&*lower);
         return Some(match Gender::of(&lower) {
-            Some(gender) if matches!(lower.as_str(), "he" | "she") => Subject::Pronoun(gender),
+            Some(gender) if matches!(&*lower, "he" | "she") => Subject::Pronoun(gender),
             _ if definite => referring_to(lower),
             _ if owned => Subject::Reference(format!("{} {lower}", words[described - 1].lower())),
             _ => Subject::Someone,
@@ -1265,7 +1251,7 @@ fn told_in_a_headline(words: &[Word], i: usize) -> bool {
 
 /// A verb placed after its quotation: `," said Peskov`.
 fn inverted(verb: &Word) -> bool {
-    verb.gap.contains([',', '"', '”', '“', '—']) && !LABELLING.contains(&verb.lower().as_str())
+    verb.gap.contains([',', '"', '”', '“', '—']) && !LABELLING.contains(&&*verb.lower())
 }
 
 /// Verbs that label something with someone's words ("called the decision

@@ -512,7 +512,7 @@ pub(super) fn joins_name(words: &[Word], at: usize) -> bool {
 
 pub(super) fn is_connector(word: &Word) -> bool {
     matches!(
-        word.lower().as_str(),
+        &*word.lower(),
         "of" | "de"
             | "von"
             | "van"
@@ -586,8 +586,7 @@ pub(super) fn names_in(words: &[Word], quoted: &dyn Fn(usize) -> bool) -> Vec<Na
         }
         // "hearing her Third Quartet", "his Porsche": what a pronoun owns is
         // a thing, not a person ("her son Iñaki" has a kinship word between).
-        let owned =
-            i > 0 && words[i].joined() && POSSESSIVES.contains(&words[i - 1].lower().as_str());
+        let owned = i > 0 && words[i].joined() && POSSESSIVES.contains(&&*words[i - 1].lower());
         if owned {
             i = end;
             continue;
@@ -610,7 +609,7 @@ pub(super) fn names_in(words: &[Word], quoted: &dyn Fn(usize) -> bool) -> Vec<Na
         let mut k = i;
         while k > 0 && before.len() < 4 {
             let w = words[k - 1].lower();
-            if words[k - 1].is_capitalized() || PRONOUNS.contains(&w.as_str()) {
+            if words[k - 1].is_capitalized() || PRONOUNS.contains(&&*w) {
                 break;
             }
             before.push(w.trim_end_matches('.').to_string());
@@ -658,7 +657,7 @@ pub(super) fn names_in(words: &[Word], quoted: &dyn Fn(usize) -> bool) -> Vec<Na
         }) && words.get(end + 1).is_some_and(|w| w.gap.trim() == ",");
         let mut titles = titles;
         if kin_after {
-            titles.push(words[end + 1].lower());
+            titles.push(words[end + 1].lower().into_owned());
         }
         let titled = (run.len() > 1 && is_title(&&run[0]))
             || before.first().is_some_and(|w| person_title(w) || kin(w))
@@ -690,7 +689,7 @@ pub(super) fn names_in(words: &[Word], quoted: &dyn Fn(usize) -> bool) -> Vec<Na
         let agent = i >= 2
             && words[i - 1].lower() == "to"
             && matches!(
-                words[i - 2].lower().as_str(),
+                &*words[i - 2].lower(),
                 "according" | "belongs" | "belonged" | "belonging"
             );
         // "in Bergholt", "at the Kemble Lane works"
@@ -717,11 +716,8 @@ pub(super) fn names_in(words: &[Word], quoted: &dyn Fn(usize) -> bool) -> Vec<Na
                     |w: &str| ORGANISATION_WORDS.contains(&w) || ORGANISATION_NOUNS.contains(&w);
                 // "Greystone Civils, the contractor expected to build it, said"
                 let described = words.get(end).is_some_and(|w| {
-                    w.gap.contains(',') && matches!(w.lower().as_str(), "the" | "a" | "an")
-                }) && words[end + 1..]
-                    .iter()
-                    .take(2)
-                    .any(|w| kind(w.lower().as_str()));
+                    w.gap.contains(',') && matches!(&*w.lower(), "the" | "a" | "an")
+                }) && words[end + 1..].iter().take(2).any(|w| kind(&w.lower()));
                 let organisation = described || before.first().is_some_and(|w| kind(w.as_str()));
                 out.push(Named {
                     at: words[i].start..words[end - 1].end,
@@ -788,7 +784,7 @@ pub(super) fn name_after(after: &[Word], skippable: &WordSet) -> Option<String> 
     let mut start = 0;
     while start < after.len()
         && !after[start].is_capitalized()
-        && skippable.contains(&after[start].lower().as_str())
+        && skippable.contains(&&*after[start].lower())
     {
         start += 1;
     }
@@ -797,7 +793,7 @@ pub(super) fn name_after(after: &[Word], skippable: &WordSet) -> Option<String> 
         let word = &after[end];
         // "Secretary of State", but not "Selina Marchetti of Vantor University".
         let affiliation = word.lower() == "of" && names_someone(&after[start..end]);
-        let bridges = (is_connector(word) || TITLES.contains(&word.lower().as_str()))
+        let bridges = (is_connector(word) || TITLES.contains(&&*word.lower()))
             && !affiliation
             && bridges_to_name(after, end);
         if !(word.is_capitalized() || (end > start && bridges)) {
@@ -808,7 +804,7 @@ pub(super) fn name_after(after: &[Word], skippable: &WordSet) -> Option<String> 
             {
                 k += 1;
             }
-            let titled = k > end && TITLES.contains(&after[k - 1].lower().as_str());
+            let titled = k > end && TITLES.contains(&&*after[k - 1].lower());
             if end > start
                 && titled
                 && k < after.len()
@@ -845,7 +841,7 @@ pub(super) fn names_someone(run: &[Word]) -> bool {
         .filter(|w| {
             !is_title(w)
                 && !w.text.chars().all(|c| c.is_uppercase() || c == '.')
-                && !matches!(w.lower().as_str(), "the" | "a" | "an")
+                && !matches!(&*w.lower(), "the" | "a" | "an")
         })
         .count()
         >= 2
@@ -914,16 +910,16 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
         // ("June Hallworth, 72": a month that is a given name, before a
         // name, is hers.)
         let given = run.len() > 1 && super::given_names::of(w.text).is_some();
-        CALENDAR.contains(&lower.as_str())
+        CALENDAR.contains(&&*lower)
             || (is_calendar_name(&lower) && !given)
-            || SENTENCE_OPENERS.contains(&lower.as_str())
-            || PRONOUNS.contains(&lower.as_str())
+            || SENTENCE_OPENERS.contains(&&*lower)
+            || PRONOUNS.contains(&&*lower)
             || matches!(
-                lower.as_str(),
+                &*lower,
                 "by" | "from" | "with" | "to" | "of" | "for" | "into" | "another" | "priority"
             )
             // possessives: "My gran used to say" names no one
-            || POSSESSIVES.contains(&lower.as_str())
+            || POSSESSIVES.contains(&&*lower)
     }) {
         run.remove(0);
     }
@@ -941,10 +937,7 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
             run.remove(0);
         }
     }
-    while run
-        .last()
-        .is_some_and(|w| PRONOUNS.contains(&w.lower().as_str()))
-    {
+    while run.last().is_some_and(|w| PRONOUNS.contains(&&*w.lower())) {
         run.pop();
     }
     // "Philippa Arrowsmith KC", "Dame Ada Rowe DBE": letters after a name
@@ -978,7 +971,7 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
         }
     }
     let first = run.first()?;
-    if run.len() == 1 && (NOT_NAMES.contains(&first.lower().as_str()) || is_title(first)) {
+    if run.len() == 1 && (NOT_NAMES.contains(&&*first.lower()) || is_title(first)) {
         return None;
     }
     // "US Secretary of State", "the President": a title names no one.

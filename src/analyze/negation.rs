@@ -47,15 +47,13 @@ pub(super) fn governing_cue(
         let lower = word.lower();
         let after_cue: Vec<String> = before[before.len() - taken..]
             .iter()
-            .map(|w| w.lower())
+            .map(|w| w.lower().into_owned())
             .collect();
         let first_matched = words(text, matched.clone())
             .first()
-            .map(|w| w.lower())
+            .map(|w| w.lower().into_owned())
             .unwrap_or_default();
-        if (NEGATIONS.contains(&lower.as_str())
-            || DENIALS.contains(&lower.as_str())
-            || lower.ends_with("n't"))
+        if (NEGATIONS.contains(&&*lower) || DENIALS.contains(&&*lower) || lower.ends_with("n't"))
             && !in_adjunct(&lower, &after_cue, &first_matched)
         {
             return Some(Guard {
@@ -63,7 +61,7 @@ pub(super) fn governing_cue(
                 cue: word.span(),
             });
         }
-        if CONDITIONS.contains(&lower.as_str()) {
+        if CONDITIONS.contains(&&*lower) {
             return Some(Guard {
                 reason: "conditional",
                 cue: word.span(),

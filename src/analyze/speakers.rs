@@ -291,7 +291,7 @@ impl Cast {
             // not after a name ("in Szentalma, a village she describes").
             let introduced = all.first().is_some_and(|w| {
                 matches!(
-                    w.lower().as_str(),
+                    &*w.lower(),
                     "on" | "at"
                         | "in"
                         | "outside"
@@ -326,7 +326,7 @@ impl Cast {
             });
             for i in [Some(0), opener].into_iter().flatten() {
                 let starts = all.get(i).is_some_and(|w| {
-                    matches!(w.lower().as_str(), "a" | "an" | "one" | "another") && !inside(w.start)
+                    matches!(&*w.lower(), "a" | "an" | "one" | "another") && !inside(w.start)
                 });
                 // "A woman", "a young nurse", "one dog walker": a noun of a
                 // person within three words ("A penalty at Sallow" is none).
@@ -351,14 +351,14 @@ impl Cast {
             if !asked || inside(sentence.start) || inside(sentence.end.saturating_sub(1)) {
                 continue;
             }
-            let pronoun =
-                all.iter()
-                    .filter(|w| !inside(w.start))
-                    .find_map(|w| match w.lower().as_str() {
-                        "he" => Some(Gender::Male),
-                        "she" => Some(Gender::Female),
-                        _ => None,
-                    });
+            let pronoun = all
+                .iter()
+                .filter(|w| !inside(w.start))
+                .find_map(|w| match &*w.lower() {
+                    "he" => Some(Gender::Male),
+                    "she" => Some(Gender::Female),
+                    _ => None,
+                });
             if let Some(gender) = pronoun {
                 cast.questions.push((sentence.start, gender));
             }
@@ -370,15 +370,16 @@ impl Cast {
                 if inside(word.start) {
                     continue;
                 }
-                if DOCUMENTS.contains(&lower.as_str()) {
+                if DOCUMENTS.contains(&&*lower) {
                     // "A letter sent to local media …" is a new one.
                     // ("An open letter", not "… a library,” the letter".)
-                    let new = all[i.saturating_sub(2)..i].iter().any(|w| {
-                        matches!(w.lower().as_str(), "a" | "an" | "another") && !inside(w.start)
-                    }) && word.joined();
+                    let new = all[i.saturating_sub(2)..i]
+                        .iter()
+                        .any(|w| matches!(&*w.lower(), "a" | "an" | "another") && !inside(w.start))
+                        && word.joined();
                     cast.documents
-                        .push((sentence.clone(), lower, Introduced(new)));
-                } else if matches!(lower.as_str(), "wrote" | "writes" | "written")
+                        .push((sentence.clone(), lower.into_owned(), Introduced(new)));
+                } else if matches!(&*lower, "wrote" | "writes" | "written")
                     && all
                         .get(i + 1)
                         .is_some_and(|w| w.lower() == "to" && w.joined())
@@ -540,9 +541,9 @@ impl Cast {
                 // "Her father has eaten there once": the person introduced as
                 // someone's father.
                 let kin = Gender::of(&lower).is_some()
-                    && !matches!(lower.as_str(), "he" | "she" | "her" | "his" | "him")
+                    && !matches!(&*lower, "he" | "she" | "her" | "his" | "him")
                     && i > 0
-                    && matches!(all[i - 1].lower().as_str(), "her" | "his" | "their");
+                    && matches!(&*all[i - 1].lower(), "her" | "his" | "their");
                 // "The judge is passing sentence now", after "Judge Imogen
                 // Thackery took her seat": the person who holds that title.
                 let role = !word.is_capitalized()
@@ -554,7 +555,7 @@ impl Cast {
                 }
                 let split = self.mentions.partition_point(|m| m.at < word.start);
                 let earlier = if kin {
-                    self.nearest_of(self.words.get(&lower), word.start, |m| !m.short, false)
+                    self.nearest_of(self.words.get(&*lower), word.start, |m| !m.short, false)
                         // (Only as the subject, and with no name set off
                         // after it: "Her father, Lajos Varga," names him.)
                         .or_else(|| {
@@ -568,9 +569,9 @@ impl Cast {
                         })
                 } else if role {
                     self.nearest_of(
-                        self.words.get(&lower),
+                        self.words.get(&*lower),
                         word.start,
-                        |m| !m.short && m.person && m.titles.contains(&lower),
+                        |m| !m.short && m.person && m.titles.iter().any(|t| *t == *lower),
                         false,
                     )
                 } else {
@@ -635,7 +636,7 @@ impl Cast {
                         .get(i + 1)
                         .is_some_and(|next| is_speech_verb(&next.lower()));
                 let Some(gender) = Gender::of(&word.lower())
-                    .filter(|_| subject && matches!(word.lower().as_str(), "he" | "she"))
+                    .filter(|_| subject && matches!(&*word.lower(), "he" | "she"))
                 else {
                     continue;
                 };
@@ -1033,7 +1034,7 @@ impl Cast {
             // "the regional governor", "her grandfather".
             while i < all.len() && i < start + 5 {
                 let lower = all[i].lower();
-                if matches!(lower.as_str(), "he" | "she") {
+                if matches!(&*lower, "he" | "she") {
                     return Gender::of(&lower).and_then(|g| self.pronoun(g, all[i].start));
                 }
                 // "Vareham's lawyer Helena Brisco": the owner is not the
@@ -1188,7 +1189,7 @@ fn someone_gender(text: &str, cue: Range<usize>) -> Option<Gender> {
     let all = words(text, window);
     all.iter()
         .enumerate()
-        .filter(|(_, w)| matches!(w.lower().as_str(), "a" | "an" | "one" | "another"))
+        .filter(|(_, w)| matches!(&*w.lower(), "a" | "an" | "one" | "another"))
         .find_map(|(i, _)| {
             all[i + 1..]
                 .iter()

@@ -1,6 +1,7 @@
 //! Words with byte spans, and the punctuation between them, which the
 //! attribution and negation heuristics read to find clause edges.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::visible::ignorable;
@@ -14,20 +15,25 @@ pub(crate) struct Word<'t> {
     pub(crate) gap: &'t str,
 }
 
-impl Word<'_> {
+impl<'t> Word<'t> {
     /// The word lower case, with a straight apostrophe and no invisible
     /// code points: one allocation, read for every word of every document.
-    pub(crate) fn lower(&self) -> String {
+    /// (Borrowed when the word is already lower case ASCII, as most are.)
+    pub(crate) fn lower(&self) -> Cow<'t, str> {
         if self.text.is_ascii() {
-            return self.text.to_ascii_lowercase();
+            if !self.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Cow::Borrowed(self.text);
+            }
+            return Cow::Owned(self.text.to_ascii_lowercase());
         }
         // (A final sigma lower-cases by its place in the word: `str` knows.)
         if self.text.contains('Σ') {
-            return self
-                .text
-                .to_lowercase()
-                .replace('’', "'")
-                .replace(ignorable, "");
+            return Cow::Owned(
+                self.text
+                    .to_lowercase()
+                    .replace('’', "'")
+                    .replace(ignorable, ""),
+            );
         }
         let mut lower = String::with_capacity(self.text.len());
         for c in self.text.chars() {
@@ -37,7 +43,7 @@ impl Word<'_> {
                 c => lower.extend(c.to_lowercase()),
             }
         }
-        lower
+        Cow::Owned(lower)
     }
 
     /// Opens with a capital, or with an Arabic article before one
