@@ -367,6 +367,15 @@ pub fn attributions(text: &str, sentence: Range<usize>) -> Vec<Attribution> {
                     aside: None,
                 });
             }
+        } else if let Some(name) = with_participle(&words, i) {
+            // "…, with Opposition Leader Ferris Okwuosa accusing the
+            // government of “…”": the one named after "with".
+            found.push(Attribution {
+                subject: Subject::Name(name),
+                cue: word.span(),
+                holds_before: false,
+                aside: None,
+            });
         } else if PARTICIPLES.contains(&&*lower) && word.gap.contains(',') {
             // "…, saying that", "telling reporters:": the clause's subject,
             // which opens the sentence, speaks.
@@ -599,6 +608,26 @@ fn described_name(after: &[Word]) -> Option<String> {
         return None;
     }
     name_after(&after[k..], &TITLES)
+}
+
+/// "with Ferris Okwuosa accusing …", "with Pell saying …": the name
+/// between "with" and a participle of speech at `verb`.
+fn with_participle(words: &[Word], verb: usize) -> Option<String> {
+    let lower = words[verb].lower();
+    let speaking = PARTICIPLES.contains(&&*lower)
+        || matches!(&*lower, "accusing" | "calling" | "describing" | "claiming");
+    if !speaking || !words[verb].joined() {
+        return None;
+    }
+    let mut start = verb;
+    while start > 0 && words[start - 1].is_capitalized() && (start == verb || words[start].joined())
+    {
+        start -= 1;
+    }
+    let with = start.checked_sub(1).map(|w| &words[w])?;
+    (start < verb && with.lower() == "with" && words[start].joined())
+        .then(|| clean_name(&words[start..verb]))
+        .flatten()
 }
 
 /// "this week", "last year", "on Thursday": when, between a subject and

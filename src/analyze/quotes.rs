@@ -773,6 +773,12 @@ fn is_scare(text: &str, pieces: &[Piece], outer: &Range<usize>) -> bool {
         "autobiography",
         "collection",
         "anthology",
+        "blog",
+        "vlog",
+        "newsletter",
+        "channel",
+        "website",
+        "magazine",
     ];
     if title && WORKS.contains(&word(0)) && words.len() <= 12 && !inner.ends_with(['!', '?']) {
         return true;
@@ -1096,6 +1102,13 @@ mod tests {
             speakers_of(text),
             named(&["Gianni", "Hélène de Saint-Aubin"])
         );
+    }
+
+    #[test]
+    fn the_one_named_after_with_speaks_through_a_participle() {
+        let text = "Response times dominated the session, with Opposition Leader Ferris \
+                    Okwuosa accusing the government of “hiding behind averages.”";
+        assert_eq!(speakers_of(text), named(&["Ferris Okwuosa"]));
     }
 
     #[test]
