@@ -315,6 +315,12 @@ fn speakers_on_news_styles_do_not_fall_below_todays_figures() {
 // person a paragraph names, nicknames, ~2,460 given names; dev right 0.929
 // → 0.945, wrong 0.022 → 0.013): right 0.890, full name 0.861, wrong 0.055, none
 // 0.055, holders 0.901. The new documents' gains carried over in part.
+// Then (third 2026-12-03 session: 20 more development documents, doc101–
+// doc120, which took dev right from 0.945 to 0.897; Q&A answers, handles in
+// replies, offices and post-nominals, given names alone, "with X saying",
+// letters by "wrote to"; dev on 120 documents right 0.897 → 0.936, wrong
+// 0.049 → 0.020, holders 0.923 → 0.934): the test half did not move (right
+// 0.890, full name 0.861, wrong 0.055, holders 0.901), so the floors stay.
 const FLOOR_RIGHT: f64 = 0.88;
 const FLOOR_FULL: f64 = 0.85;
 const CEILING_WRONG: f64 = 0.06;
