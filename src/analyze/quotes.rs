@@ -1145,6 +1145,23 @@ mod tests {
     }
 
     #[test]
+    fn a_new_letter_is_not_an_earlier_ones_and_a_time_is_no_subject() {
+        // Namara wrote a letter; "A letter sent to local media …" is another,
+        // with no author. "A letter … this week says" is the letter's.
+        let text = "Council leader Bridget Namara said she had written to Corvane.\n\n\
+                    A letter sent to local media on Monday, signed only by staff, said \
+                    workers had warned about it. “We were told it was on the list,” the \
+                    letter said.";
+        assert_eq!(speakers_of(text), [None]);
+        let sentence = "A letter being sent to customers this week says refunds will come.";
+        let subjects: Vec<Subject> = attributions(sentence, 0..sentence.len())
+            .into_iter()
+            .map(|a| a.subject)
+            .collect();
+        assert_eq!(subjects, [Subject::Reference("letter".into())]);
+    }
+
+    #[test]
     fn names_given_alone_with_an_age_or_a_title_resolve_to_the_person() {
         let some = |name: &str| Some(name.to_string());
         // An age in apposition makes a lone given name a person, and a
