@@ -522,9 +522,9 @@ fn opening_subject(words: &[Word]) -> Option<Subject> {
     }
     // "Port of Vessgard chief executive Martin Ekwueme called …": the
     // organisation is part of the title; the person follows it.
-    let titled = words.get(end).is_some_and(|w| {
-        linked(words, end) && !w.is_capitalized() && TITLES.contains(&&*w.lower())
-    });
+    let titled = words
+        .get(end)
+        .is_some_and(|w| linked(words, end) && !w.is_capitalized() && TITLES.contains(&*w.lower()));
     if titled {
         if let Some(name) = name_after(&words[end..], &TITLES) {
             return Some(Subject::Name(name));
@@ -597,7 +597,7 @@ fn concludes(words: &[Word], verb: usize) -> bool {
 fn described_name(after: &[Word]) -> Option<String> {
     let mut k = 0;
     while k < after.len() && k < 5 && !after[k].is_capitalized() && (k == 0 || after[k].joined()) {
-        if STOPS.contains(&&*after[k].lower()) {
+        if STOPS.contains(&*after[k].lower()) {
             return None;
         }
         k += 1;
@@ -725,7 +725,7 @@ fn subject_before(words: &[Word], verb: usize) -> Option<Subject> {
             return Some(subject);
         }
     }
-    if PRONOUNS.contains(&&*lower) {
+    if PRONOUNS.contains(&*lower) {
         return Some(Subject::Unnamed);
     }
     if is_handle(last) {
@@ -1023,7 +1023,7 @@ fn document_opener(words: &[Word]) -> Option<Subject> {
         .skip(1)
         .take(3)
         .take_while(|w| w.joined() && !w.is_capitalized())
-        .find(|w| DOCUMENTS.contains(&&*w.lower()))
+        .find(|w| DOCUMENTS.contains(&*w.lower()))
         .map(|w| Subject::Reference(w.lower().into_owned()))
 }
 
@@ -1038,7 +1038,7 @@ fn reference_after(after: &[Word]) -> Option<Subject> {
         && end <= 4
         && after[end].joined()
         && !after[end].is_capitalized()
-        && !STOPS.contains(&&*after[end].lower())
+        && !STOPS.contains(&*after[end].lower())
         && after[end].lower() != "of"
     {
         end += 1;
@@ -1095,7 +1095,7 @@ fn subject_after(after: &[Word]) -> Option<Subject> {
         && start < 8
         && after[start].joined()
         && !after[start].is_capitalized()
-        && !STOPS.contains(&&*after[start].lower())
+        && !STOPS.contains(&*after[start].lower())
     {
         if is_handle(&after[start]) {
             return Some(Subject::Name(after[start].text.to_string()));
@@ -1246,7 +1246,7 @@ fn appositive_before(words: &[Word], verb: usize) -> Option<Subject> {
         let definite = described > 0
             && words[described].joined()
             && words[described - 1].lower() == "the"
-            && !PRONOUNS.contains(&&*lower);
+            && !PRONOUNS.contains(&*lower);
         // ("Its owner, who gives no name, added": the account's owner.)
         let owned = described > 0
             && words[described].joined()
@@ -1280,7 +1280,7 @@ fn told_in_a_headline(words: &[Word], i: usize) -> bool {
 
 /// A verb placed after its quotation: `," said Peskov`.
 fn inverted(verb: &Word) -> bool {
-    verb.gap.contains([',', '"', '”', '“', '—']) && !LABELLING.contains(&&*verb.lower())
+    verb.gap.contains([',', '"', '”', '“', '—']) && !LABELLING.contains(&*verb.lower())
 }
 
 /// Verbs that label something with someone's words ("called the decision

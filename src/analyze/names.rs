@@ -609,7 +609,7 @@ pub(super) fn names_in(words: &[Word], quoted: &dyn Fn(usize) -> bool) -> Vec<Na
         let mut k = i;
         while k > 0 && before.len() < 4 {
             let w = words[k - 1].lower();
-            if words[k - 1].is_capitalized() || PRONOUNS.contains(&&*w) {
+            if words[k - 1].is_capitalized() || PRONOUNS.contains(&*w) {
                 break;
             }
             before.push(w.trim_end_matches('.').to_string());
@@ -793,7 +793,7 @@ pub(super) fn name_after(after: &[Word], skippable: &WordSet) -> Option<String> 
         let word = &after[end];
         // "Secretary of State", but not "Selina Marchetti of Vantor University".
         let affiliation = word.lower() == "of" && names_someone(&after[start..end]);
-        let bridges = (is_connector(word) || TITLES.contains(&&*word.lower()))
+        let bridges = (is_connector(word) || TITLES.contains(&*word.lower()))
             && !affiliation
             && bridges_to_name(after, end);
         if !(word.is_capitalized() || (end > start && bridges)) {
@@ -804,7 +804,7 @@ pub(super) fn name_after(after: &[Word], skippable: &WordSet) -> Option<String> 
             {
                 k += 1;
             }
-            let titled = k > end && TITLES.contains(&&*after[k - 1].lower());
+            let titled = k > end && TITLES.contains(&*after[k - 1].lower());
             if end > start
                 && titled
                 && k < after.len()
@@ -891,10 +891,8 @@ pub(super) fn is_title(word: &&Word) -> bool {
 /// Given names that are also common words, which a capital at a
 /// sentence's start does not make a name.
 const COMMON_WORD_NAMES: &[&str] = &[
-    "Will", "Mark", "Bill", "Frank", "Pat", "Grace", "Hope", "Faith", "Joy", "Rose", "Dawn", "May",
-    "Summer", "Sky", "Jack", "Chase", "Victor", "Ray", "Art", "Rich", "Gene", "Guy", "Hunter",
-    "Major", "Page", "Lane", "Sunny", "Olive", "Ivy", "Iris", "Violet", "Amber", "Ruby", "Crystal",
-    "Autumn", "Heather", "Holly", "Daisy", "Lily", "Angel", "King", "Prince", "Earl", "Duke",
+    "Mark", "Bill", "Frank", "Grace", "Joy", "Rose", "Jack", "Victor", "Ray", "Guy", "Olive",
+    "Iris", "Violet", "Ruby", "Heather", "Holly", "Daisy", "Lily",
 ];
 
 /// Letters after a name: honours, degrees, silk, a seat.
@@ -912,8 +910,8 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
         let given = run.len() > 1 && super::given_names::of(w.text).is_some();
         CALENDAR.contains(&&*lower)
             || (is_calendar_name(&lower) && !given)
-            || SENTENCE_OPENERS.contains(&&*lower)
-            || PRONOUNS.contains(&&*lower)
+            || SENTENCE_OPENERS.contains(&*lower)
+            || PRONOUNS.contains(&*lower)
             || matches!(
                 &*lower,
                 "by" | "from" | "with" | "to" | "of" | "for" | "into" | "another" | "priority"
@@ -937,7 +935,7 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
             run.remove(0);
         }
     }
-    while run.last().is_some_and(|w| PRONOUNS.contains(&&*w.lower())) {
+    while run.last().is_some_and(|w| PRONOUNS.contains(&*w.lower())) {
         run.pop();
     }
     // "Philippa Arrowsmith KC", "Dame Ada Rowe DBE": letters after a name
@@ -971,7 +969,7 @@ pub(super) fn clean_name(run: &[Word]) -> Option<String> {
         }
     }
     let first = run.first()?;
-    if run.len() == 1 && (NOT_NAMES.contains(&&*first.lower()) || is_title(first)) {
+    if run.len() == 1 && (NOT_NAMES.contains(&*first.lower()) || is_title(first)) {
         return None;
     }
     // "US Secretary of State", "the President": a title names no one.

@@ -885,6 +885,12 @@ fn opens_sentence(text: &str, own: &Range<usize>, opening: usize) -> bool {
     text[own.start.min(opening)..opening].trim().is_empty()
 }
 
+/// An interviewer's question in the reporter's words: it ends with a
+/// question mark and quotes no one.
+fn unquoted_question(text: &str) -> bool {
+    text.trim_end().ends_with('?') && !quotes_in(text)
+}
+
 /// Does `sentence` hold a quotation mark that can open a quotation?
 fn quotes_in(sentence: &str) -> bool {
     sentence.contains(OPENING) || sentence.contains('‘')
@@ -930,7 +936,7 @@ fn answer(
         return None;
     }
     let previous = &text[sentences.get(sentence.checked_sub(1)?)?.clone()];
-    let asked = previous.trim_end().ends_with('?') && !quotes_in(previous);
+    let asked = unquoted_question(previous);
     let last = earlier.last()?;
     // Not long after: within a few paragraphs' worth of text.
     (asked && opening.saturating_sub(last.outer.end) < 1500)
@@ -944,8 +950,7 @@ fn answer(
 /// profile quotes its subject more than anyone it brings in), the later
 /// of two quoted as often, when someone was quoted not long before.
 fn answer_to(asked: &str, opening: usize, earlier: &[Quotation]) -> Option<String> {
-    let asked = asked.trim();
-    let question = asked.ends_with('?') && !quotes_in(asked) && asked.len() <= 300;
+    let question = unquoted_question(asked) && asked.trim().len() <= 300;
     let last = earlier.last()?;
     if !question || opening.saturating_sub(last.outer.end) >= 3000 {
         return None;
