@@ -646,11 +646,12 @@ fn time_phrase(first: &Word, second: &Word) -> bool {
 /// speech — unless a colon introduces the words of the reply ("replied to
 /// the mayor: “…”").
 fn reacts_to(words: &[Word], verb: usize) -> bool {
+    // (A colon before one of the five words after "to".)
     let introduces = || {
-        words[verb + 1..]
+        words
             .iter()
-            .take(6)
-            .skip(1)
+            .skip(verb + 2)
+            .take(5)
             .any(|w| w.gap.contains(':'))
     };
     matches!(&*words[verb].lower(), "responded" | "replied" | "reacted")

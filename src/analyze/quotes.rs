@@ -1048,7 +1048,7 @@ mod tests {
     }
 
     #[test]
-    fn handles_replies_and_a_time_before_the_subject() {
+    fn handles_replies_and_a_sentence_opening_by_a_time() {
         // A handle with "and" in it is one word, not a second clause; a
         // reply introduced by a colon is speech; "By Monday morning" is no
         // byline.
